@@ -1,0 +1,122 @@
+/*
+ * store.h - the SQLite database of duo: households, their members and their
+ * analysis sessions, and the audit trail. All SQL of duo lives behind this
+ * header (src/store*.c); nothing else includes sqlite3.h.
+ *
+ * The database is created readable by its owner only (database, -wal and
+ * -shm files mode 0600 whatever the umask), runs in WAL mode with
+ * synchronous=FULL and foreign keys on, and carries application_id 'duo1'
+ * and a schema version in PRAGMA user_version. Opening migrates an older
+ * schema in one transaction and refuses a newer one without touching it.
+ * Every change is one BEGIN IMMEDIATE transaction with a busy timeout, so
+ * two or three duo processes on one database wait for each other instead of
+ * failing.
+ *
+ * The exchange shape is a duo-case/1 document tree (doc.h): the store reads
+ * a validated case into rows and builds a case back from rows, with fields
+ * in the order of the forms. Fields the forms define but the store has no
+ * column for are kept as extra fields and come back unchanged.
+ */
+#ifndef DUO_STORE_H
+#define DUO_STORE_H
+
+#include "doc.h"
+#include "form.h"
+#include "util.h"
+
+struct store;
+
+/* The schema version this build writes. */
+int store_schema_version(void);
+
+/*
+ * Open (creating if needed, with its parent directory mode 0700) the
+ * database at path. user is who the audit trail names for changes made
+ * through this handle. NULL after a Dutch diagnostic naming the path when
+ * the file is not a SQLite database, not a duo database, corrupt, from a
+ * newer duo, unreadable, or cannot be created.
+ */
+struct store *store_open(const char *path, const char *user, struct diags *d);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+
+/*
+ * Store one case that validate_case() accepted. When a household with the
+ * same id exists: replace == 0 refuses with a diagnostic, replace == 1
+ * replaces it. Ids missing from the document are made (UUID v4). One
+ * transaction: on any failure nothing changes. The household id is written
+ * to out_id (may be NULL). source (e.g. the file name) goes into the audit
+ * trail. Returns 0 or -1.
+ */
+int store_import_case(struct store *s, const struct doc_node *root,
+                      const char *source, int replace,
+                      char out_id[UUID_STR_LEN], struct diags *d);
+
+/*
+ * The whole household as a duo-case/1 document: format, household with its
+ * members, every session (oldest version first) with all its parts. Keys
+ * follow the field order of fs; empty optional values are left out; list
+ * fields are flow sequences, scores a flow mapping. Caller frees with
+ * doc_free(). NULL after a diagnostic.
+ */
+struct doc_node *store_export_case(struct store *s, const struct formset *fs,
+                                   const char *household_id, struct diags *d);
+
+/*
+ * Resolve what a user typed for HOUSEHOLD: a whole UUID, a unique prefix of
+ * one (at least 4 characters), or the exact name. Returns 0 and the id, or
+ * -1 after a diagnostic that says "niet gevonden" or lists the candidates
+ * when it is ambiguous.
+ */
+int store_find_household(struct store *s, const char *spec,
+                         char out_id[UUID_STR_LEN], struct diags *d);
+
+/* One line of `duo list`: a household and its latest session. Strings are
+ * valid only during the callback; version is 0 and the session fields NULL
+ * for a household without sessions. */
+struct store_list_row {
+	const char *id;
+	const char *name;
+	int version;
+	const char *status;
+	const char *date;
+	const char *evaluation;
+};
+struct store_list_filter {
+	const char *status;     /* NULL, or only households whose latest
+	                           session has this status */
+	const char *overdue_on; /* NULL, or only households whose latest
+	                           session's evaluation date lies before this
+	                           date and whose status is not herzien */
+};
+/* Calls cb for each matching household ordered by name, then id, streaming
+ * (memory does not grow with the number of households). cb returning
+ * non-zero stops the walk. Returns 0 or -1 after a diagnostic. */
+int store_list(struct store *s, const struct store_list_filter *filter,
+               int (*cb)(const struct store_list_row *row, void *arg),
+               void *arg, struct diags *d);
+
+/* PRAGMA integrity_check and foreign_key_check, and the schema version.
+ * Returns 0 when healthy, -1 with one diagnostic per problem. */
+int store_check(struct store *s, struct diags *d);
+
+/* Row counts, for tests ("the database did not change") and benchmarks. */
+struct store_counts {
+	long households, members, sessions, participants, statements, top3,
+	     factors, hypotheses, plan, reviews, comments, extras, audit;
+};
+int store_counts(struct store *s, struct store_counts *out, struct diags *d);
+
+/* The audit trail of one household (NULL: all), oldest first. Strings are
+ * valid only during the callback. */
+struct store_audit_row {
+	const char *at;       /* ISO-8601 UTC */
+	const char *user;
+	const char *action;   /* import, replace, ... */
+	const char *what;     /* what changed, human-readable */
+};
+int store_audit(struct store *s, const char *household_id,
+                int (*cb)(const struct store_audit_row *row, void *arg),
+                void *arg, struct diags *d);
+
+#endif

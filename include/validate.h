@@ -1,0 +1,43 @@
+/*
+ * validate.h - the rules a value or a whole case must meet, in one place,
+ * so the importer and the screens say the same thing in the same words.
+ *
+ * Messages are Dutch and name the field by its form label where that helps.
+ */
+#ifndef DUO_VALIDATE_H
+#define DUO_VALIDATE_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "form.h"
+#include "util.h"
+
+/*
+ * Check one scalar value typed by a user against a field: its type (date,
+ * year-or-date, bool, int, score, UUID, ref syntax), its choices and its
+ * bounds. Cross-references (does this member exist?) are not checked here.
+ * Returns 0 when valid; otherwise -1 and a Dutch message in msg, e.g.
+ * "geen geldige datum: 2026-02-30 (gebruik JJJJ-MM-DD)".
+ */
+int validate_scalar(const struct form_field *f, const char *text, char *msg,
+                    size_t msglen);
+
+/*
+ * Check a whole duo-case/1 document against every rule of
+ * shared/case-format.md and the forms: the format line; known keys (root,
+ * skeleton sections and the fields of each form section); value types,
+ * choices, dates, scores 0..10; required fields including required_if
+ * (source for a feit, consequence for a voorwaarde); refs unique within
+ * their list and every pointer resolving (members, statements, factors,
+ * top-3 ranks, participant names for holder/who, comment targets, the
+ * analysis model and its categories); at most three top-3 items with
+ * distinct ranks 1..3, each backed by at least one feit; unique session
+ * versions; a participant is either a member or a named person; ids valid
+ * and unique. Every problem is added to d as name:line:col: message.
+ * Returns the number of problems (0: the document may be imported).
+ */
+int validate_case(const struct doc_node *root, const struct formset *fs,
+                  const char *name, struct diags *d);
+
+#endif
