@@ -1,5 +1,5 @@
 /*
- * form.h - the forms the duo walks through, loaded from forms/*.yaml.
+ * form.h - the forms the duo walks through, loaded from the YAML files in forms/.
  *
  * A form file describes one stage of a session (or the team lead's review)
  * as sections; a section is one kind of item of duo-case/1 (members,
