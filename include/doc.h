@@ -107,9 +107,12 @@ struct doc_node *doc_clone(const struct doc_node *n);
 
 /*
  * Write n as one YAML document (no "---" or "..." markers), block style
- * except where a node asks for DOC_FLOW, indent 2, sequences in a mapping
- * indented, no line folding, UTF-8 unescaped. Returns 0, or -1 after adding
- * a diagnostic (write error). doc_emit_string returns an owned string.
+ * except where a node asks for DOC_FLOW, indent 2, no line folding, UTF-8
+ * unescaped. Two libyaml 0.2.5 habits remain: a sequence under a key starts
+ * at the key's column ("members:\n- ref: a"), and characters outside the
+ * Basic Multilingual Plane (emoji) are written as \U escapes inside double
+ * quotes; both read back exactly. Returns 0, or -1 after adding a
+ * diagnostic (write error). doc_emit_string returns an owned string.
  */
 int doc_emit(FILE *out, const char *name, const struct doc_node *n,
              struct diags *d);
