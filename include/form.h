@@ -75,8 +75,9 @@ enum field_type {
 	FT_CATEGORY    /* a category of the session's model */
 };
 
-/* "text", "lines", ...; NULL for an unknown name / "?" for a bad value. */
+/* The name of a type as written in a form: "text", "lines", ... */
 const char *field_type_name(enum field_type t);
+/* 0 and *out set for a known name; -1 (and *out untouched) otherwise. */
 int field_type_parse(const char *name, enum field_type *out);
 /* 1 for the types whose value is a YAML sequence (MEMBERS, STATEMENTS,
  * FACTORS, RANKS), 0 otherwise. FT_SCORES is a mapping. */
@@ -108,7 +109,7 @@ struct form_section {
 	char *key;                /* a key of form_skeleton */
 	char *label;
 	char *item_label;         /* what one item is called; may be NULL */
-	char *help;
+	char *help;               /* "" when absent */
 	int max_items;            /* 0: unlimited (top3: 3) */
 	struct form_field *fields;
 	size_t nfields;
