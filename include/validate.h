@@ -18,7 +18,7 @@
  * year-or-date, bool, int, score, UUID, ref syntax), its choices and its
  * bounds. Cross-references (does this member exist?) are not checked here.
  * Returns 0 when valid; otherwise -1 and a Dutch message in msg, e.g.
- * "geen geldige datum: 2026-02-30 (gebruik JJJJ-MM-DD)".
+ * "geen geldige datum '2026-02-30' (verwacht JJJJ-MM-DD)".
  */
 int validate_scalar(const struct form_field *f, const char *text, char *msg,
                     size_t msglen);
