@@ -24,7 +24,8 @@ WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
 DEFS     := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED \
             -DDUO_VERSION='"$(VERSION)"' -DDUO_FORMS_DIR='"$(DATADIR)/forms"' \
             -DDUO_DATA_DIR='"$(DATADIR)/data"'
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# ncursesw asks for -D_XOPEN_SOURCE=600; we define 700 ourselves.
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS   ?= -O2 -g
@@ -55,11 +56,13 @@ deps: $(DEPS_OK)
 
 build/obj/%.o: %.c $(wildcard include/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 build/san/%.o: %.c $(wildcard include/*.h) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) -c $< -o $@
+	@echo "  CC san  $<"
+	@$(CC) $(SAN_CFLAGS) -c $< -o $@
 
 build/libduo.a: $(OBJ)
 	@rm -f $@
@@ -77,7 +80,8 @@ build/san/duo: build/san/src/main.o build/san/libduo.a
 
 build/san/tests/%: tests/unit/%.c tests/unit/unit.h build/san/libduo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $< build/san/libduo.a $(PKG_LIBS)
+	@echo "  LD san  $@"
+	@$(CC) $(SAN_CFLAGS) -Itests/unit -o $@ $< build/san/libduo.a $(PKG_LIBS)
 
 # Every test: unit tests of the core, CLI tests of the real binary, and
 # end-to-end tests of the TUI, all against the sanitized build.

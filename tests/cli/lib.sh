@@ -38,3 +38,22 @@ expect_rc() { [ "$RC" = "$1" ] || fail "exit $RC, want $1; stderr: $(head -c 400
 expect_out() { grep -qF -- "$1" "$OUT" || fail "stdout lacks '$1': $(head -c 400 "$OUT")"; }
 expect_err() { grep -qF -- "$1" "$ERR" || fail "stderr lacks '$1': $(head -c 400 "$ERR")"; }
 expect_no_out() { grep -qF -- "$1" "$OUT" && fail "stdout has '$1'"; return 0; }
+
+# fresh_db NAME: point DUO_DB at a new, empty database file $TMP/NAME.db.
+fresh_db() {
+	DUO_DB="$TMP/$1.db"
+	export DUO_DB
+	rm -f "$DUO_DB" "$DUO_DB-wal" "$DUO_DB-shm"
+}
+# expect_same FILE1 FILE2: the files are byte-identical.
+expect_same() {
+	cmp -s "$1" "$2" ||
+		fail "$1 and $2 differ: $(diff "$1" "$2" | head -n 6 | tr '\n' '|')"
+}
+# expect_mode FILE MODE: the permission bits of FILE are MODE (e.g. 600).
+expect_mode() {
+	m=$(stat -c %a "$1" 2>/dev/null)
+	[ "$m" = "$2" ] || fail "$1 has mode ${m:-?}, want $2"
+}
+# save FILE: keep the stdout of the last duo run as FILE.
+save() { cp "$OUT" "$1"; }

@@ -1,0 +1,773 @@
+/*
+ * cli.c - the commands of the duo command line: import, export, list and
+ * check, and what they share: where the database and the forms are, who the
+ * audit trail names, how diagnostics are printed, and an output file that
+ * appears whole or not at all.
+ *
+ * Everything here only calls the core (store, casefile, export, form); no
+ * SQL and no YAML. User-facing text is Dutch.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "casefile.h"
+#include "cli.h"
+#include "export.h"
+#include "form.h"
+#include "store.h"
+
+#ifndef DUO_FORMS_DIR
+#define DUO_FORMS_DIR "/usr/local/share/duo/forms"
+#endif
+
+/* The width of the text export. */
+#define TEXT_WIDTH 72
+/* A short id in `duo list` and in import messages. */
+#define SHORT_ID 8
+
+/* ---- options and usage ------------------------------------------------ */
+
+int cli_usage_error(const struct cli *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("duo: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (c && c->cmd)
+		fprintf(stderr, "\nZie 'duo %s --help' of 'duo --help'.\n",
+		        c->cmd->name);
+	else
+		fputs("\nZie 'duo --help'.\n", stderr);
+	return CLI_USAGE;
+}
+
+void cli_print_synopsis(FILE *f, const char *lead,
+                        const struct cli_command *cmd)
+{
+	int indent = fprintf(f, "%sduo %s%s", lead, cmd->name,
+	                     *cmd->synopsis ? " " : "");
+
+	for (const char *p = cmd->synopsis; *p; p++) {
+		fputc(*p, f);
+		if (*p == '\n')
+			fprintf(f, "%*s", indent, "");
+	}
+	fputc('\n', f);
+}
+
+static void print_command_help(const struct cli_command *cmd)
+{
+	cli_print_synopsis(stdout, "Gebruik: ", cmd);
+	printf("\n%s\nOok --db PAD en --forms MAP mogen na de opdracht "
+	       "staan.\n", cmd->help);
+}
+
+int cli_option(struct cli *c, int ch, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "?";
+
+	if (ch != '?' && ch != ':' && optarg && !*optarg) {
+		/* "--db ''": the option is the word before the value */
+		if (optarg == arg && optind >= 2)
+			arg = argv[optind - 2];
+		return cli_usage_error(c, "optie %.*s vraagt een waarde, niet leeg",
+		                       (int)strcspn(arg, "="), arg);
+	}
+	switch (ch) {
+	case CLI_OPT_DB:
+		c->db = optarg;
+		return -1;
+	case CLI_OPT_FORMS:
+		c->forms = optarg;
+		return -1;
+	case 'h':
+		if (c->cmd)
+			print_command_help(c->cmd);
+		return CLI_OK;
+	case ':':
+		return cli_usage_error(c, "optie %s vraagt een waarde", arg);
+	default:
+		if (optopt > 0 && optopt < CLI_OPT_DB)
+			return cli_usage_error(c, "onbekende optie: -%c", optopt);
+		return cli_usage_error(c, "onbekende optie: %s", arg);
+	}
+}
+
+/* After the options: min..max arguments (max < 0: no limit). */
+static int check_args(const struct cli *c, int argc, char **argv, int min,
+                      int max, const char *what)
+{
+	int n = argc - optind;
+
+	if (n < min)
+		return cli_usage_error(c, "%s ontbreekt", what);
+	if (max >= 0 && n > max)
+		return cli_usage_error(c, "onverwacht argument: %s",
+		                       argv[optind + max]);
+	return 0;
+}
+
+/* ---- printing ---------------------------------------------------------- */
+
+/* Every diagnostic on stderr; those without a file get "duo: " before. */
+static void print_diags(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = diag_format(&d->v[i]);
+
+		fprintf(stderr, "%s%s\n", d->v[i].file ? "" : "duo: ", s);
+		free(s);
+	}
+}
+
+/* Print s with control characters shown as '?', so text from a case file
+ * cannot send escape sequences to the terminal. */
+static void put_clean(FILE *f, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, f);
+}
+
+/* Display columns of UTF-8 text: code points, East Asian wide ones count
+ * two, combining marks none. (The text export has the full decoder.) */
+static int text_cols(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int w = 0;
+
+	while (p && *p) {
+		uint32_t cp = *p;
+		int len = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
+
+		if (len > 1)
+			cp &= 0x3f >> (len - 1);
+		for (int k = 1; k < len && (p[k] & 0xc0) == 0x80; k++)
+			cp = cp << 6 | (p[k] & 0x3f);
+		for (p++; (*p & 0xc0) == 0x80; p++)
+			;
+		if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f))
+			continue;
+		w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+		     (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+		     (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
+		     (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd)
+		     ? 2 : 1;
+	}
+	return w;
+}
+
+static void put_padded(FILE *f, const char *s, int width)
+{
+	put_clean(f, s);
+	for (int w = text_cols(s); w < width; w++)
+		fputc(' ', f);
+}
+
+/* ---- where things are ---------------------------------------------------- */
+
+static const char *env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return str_empty(v) ? NULL : v;
+}
+
+static const char *home_dir(void)
+{
+	const struct passwd *pw;
+
+	if (env("HOME"))
+		return env("HOME");
+	pw = getpwuid(getuid());
+	return pw && !str_empty(pw->pw_dir) ? pw->pw_dir : NULL;
+}
+
+/* Create dir and its missing parents, new ones mode 0700. */
+static int mkdir_p(const char *dir, struct diags *d)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = p + 1; rc == 0; s++) {
+		char c = *s;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			diag_add(d, p, 0, 0, "kan de map niet maken: %s",
+			         strerror(errno));
+			rc = -1;
+		}
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/* The database: --db, $DUO_DB, $XDG_DATA_HOME/duo/duo.db or
+ * ~/.local/share/duo/duo.db; the default directories are made. Caller
+ * frees; NULL after a diagnostic. */
+static char *db_path(const struct cli *c, struct diags *d)
+{
+	const char *xdg = env("XDG_DATA_HOME");
+	char *dir, *path;
+
+	if (c->db)
+		return xstrdup(c->db);
+	if (env("DUO_DB"))
+		return xstrdup(env("DUO_DB"));
+	if (xdg && xdg[0] == '/')
+		dir = xasprintf("%s/duo", xdg);
+	else if (home_dir())
+		dir = xasprintf("%s/.local/share/duo", home_dir());
+	else {
+		diag_add(d, NULL, 0, 0, "geen plek voor de database gevonden "
+		         "(geen HOME); kies er een met --db of DUO_DB");
+		return NULL;
+	}
+	path = mkdir_p(dir, d) == 0 ? xasprintf("%s/duo.db", dir) : NULL;
+	free(dir);
+	return path;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The forms: --forms, $DUO_FORMS, "forms" next to the executable or one or
+ * two levels up (./duo, build/san/duo), else the installed DUO_FORMS_DIR.
+ * Caller frees. */
+static char *forms_dir(const struct cli *c)
+{
+	static const char *const up[] = {"forms", "../forms", "../../forms"};
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (c->forms)
+		return xstrdup(c->forms);
+	if (env("DUO_FORMS"))
+		return xstrdup(env("DUO_FORMS"));
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
+			char *dir = xasprintf("%s/%s", exe, up[i]);
+
+			if (is_dir(dir))
+				return dir;
+			free(dir);
+		}
+	}
+	return xstrdup(DUO_FORMS_DIR);
+}
+
+/* Who the audit trail names: $DUO_USER, else the login name. */
+static const char *audit_user(void)
+{
+	const struct passwd *pw;
+
+	if (env("DUO_USER"))
+		return env("DUO_USER");
+	pw = getpwuid(getuid());
+	return pw && !str_empty(pw->pw_name) ? pw->pw_name : "onbekend";
+}
+
+/* Load the forms into fs, printing every problem. 0 or -1. */
+static int load_forms(const struct cli *c, struct formset *fs)
+{
+	struct diags d = {0};
+	char *dir = forms_dir(c);
+	int rc = formset_load(fs, dir, &d);
+
+	print_diags(&d);
+	if (rc != 0 && d.n == 0)
+		fprintf(stderr, "duo: %s: de formulieren zijn niet te lezen\n", dir);
+	diags_free(&d);
+	free(dir);
+	return rc;
+}
+
+/* Open the database, printing what went wrong. must_exist: refuse to create
+ * it (for check). NULL on failure. */
+static struct store *open_store(const struct cli *c, int must_exist)
+{
+	struct diags d = {0};
+	char *path = db_path(c, &d);
+	struct store *s = NULL;
+
+	if (path && must_exist && access(path, F_OK) != 0)
+		diag_add(&d, path, 0, 0, "database bestaat niet");
+	else if (path)
+		s = store_open(path, audit_user(), &d);
+	if (!s && d.n == 0)
+		diag_add(&d, path, 0, 0, "database is niet te openen");
+	print_diags(&d);
+	diags_free(&d);
+	free(path);
+	return s;
+}
+
+/* ---- an output file that appears whole or not at all ------------------ */
+
+struct output {
+	FILE *f;
+	const char *path;  /* NULL: stdout */
+	char *tmp;         /* the temporary file beside path */
+};
+
+/* Open path (NULL or "-": stdout) for writing through a temporary file in
+ * the same directory, mode 0600. 0, or -1 after a diagnostic. */
+static int output_open(struct output *o, const char *path, struct diags *d)
+{
+	const char *slash;
+	int fd;
+
+	o->f = stdout;
+	o->path = NULL;
+	o->tmp = NULL;
+	if (!path || str_eq(path, "-"))
+		return 0;
+	slash = strrchr(path, '/');
+	if (slash)
+		o->tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+		                   slash + 1);
+	else
+		o->tmp = xasprintf(".%s.XXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
+		diag_add(d, path, 0, 0, "kan niet schrijven: %s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	o->path = path;
+	return 0;
+}
+
+/* Make the output final: flushed, synced and renamed into place. 0 or -1
+ * after a diagnostic (the temporary file is then gone). */
+static int output_commit(struct output *o, struct diags *d)
+{
+	int rc = 0;
+
+	if (!o->path) {
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			diag_add(d, NULL, 0, 0, "schrijven naar de uitvoer mislukt: %s",
+			         strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
+		rc = -1;
+	if (fclose(o->f) != 0)
+		rc = -1;
+	o->f = NULL;
+	if (rc == 0 && rename(o->tmp, o->path) != 0)
+		rc = -1;
+	if (rc != 0) {
+		diag_add(d, o->path, 0, 0, "schrijven mislukt: %s", strerror(errno));
+		unlink(o->tmp);
+	} else {
+		/* make the rename itself durable */
+		const char *slash = strrchr(o->path, '/');
+		char *dir = slash ? xstrndup(o->path, (size_t)(slash - o->path) + 1)
+		                  : xstrdup(".");
+		int dirfd = open(dir, O_RDONLY | O_DIRECTORY);
+
+		if (dirfd >= 0) {
+			fsync(dirfd);
+			close(dirfd);
+		}
+		free(dir);
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	return rc;
+}
+
+/* Give up: remove the temporary file. */
+static void output_abort(struct output *o)
+{
+	if (o->path) {
+		if (o->f)
+			fclose(o->f);
+		unlink(o->tmp);
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	o->f = NULL;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+/* The name of a stored household, for messages; caller frees. */
+static char *household_name(struct store *s, const struct formset *fs,
+                            const char *id)
+{
+	struct diags d = {0};
+	struct doc_node *doc = store_export_case(s, fs, id, &d);
+	const char *name = doc_map_str(doc_map_get(doc, "household"), "name");
+	char *copy = xstrdup(name ? name : "?");
+
+	doc_free(doc);
+	diags_free(&d);
+	return copy;
+}
+
+int cli_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"replace", no_argument, NULL, CLI_OPT_REPLACE},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	struct formset fs = {0};
+	struct store *s;
+	int replace = 0, failed = 0, ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (ch == CLI_OPT_REPLACE)
+			replace = 1;
+		else if ((rc = cli_option(c, ch, argv)) >= 0)
+			return rc;
+	}
+	if ((rc = check_args(c, argc, argv, 1, -1, "BESTAND")) != 0)
+		return rc;
+	for (int i = optind; i < argc; i++)
+		if (!*argv[i])
+			return cli_usage_error(c, "een lege bestandsnaam");
+	if (load_forms(c, &fs) != 0) {
+		formset_free(&fs);
+		return CLI_DATA;
+	}
+	if (!(s = open_store(c, 0))) {
+		formset_free(&fs);
+		return CLI_DATA;
+	}
+	for (int i = optind; i < argc; i++) {
+		struct diags d = {0};
+		char id[UUID_STR_LEN];
+
+		if (case_import_file(s, &fs, argv[i], replace, id, &d) == 0) {
+			char *name = household_name(s, &fs, id);
+
+			fputs("ge\xc3\xafmporteerd: ", stdout);
+			put_clean(stdout, name);
+			printf(" (%.*s) uit ", SHORT_ID, id);
+			put_clean(stdout, argv[i]);
+			fputc('\n', stdout);
+			fflush(stdout);
+			free(name);
+		} else {
+			if (d.n == 0)
+				diag_add(&d, argv[i], 0, 0, "niet ingelezen");
+			print_diags(&d);
+			failed++;
+		}
+		diags_free(&d);
+	}
+	store_close(s);
+	formset_free(&fs);
+	return failed ? CLI_DATA : CLI_OK;
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+/* A version number for --session: 1..INT_MAX, else -1. */
+static int parse_version(const char *s)
+{
+	char *end;
+	long v;
+
+	if (str_empty(s) || s[0] == '-' || s[0] == '+')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return errno || *end || v < 1 || v > INT_MAX ? -1 : (int)v;
+}
+
+/* Write household id in the chosen format to o. 0 or -1 after diagnostics. */
+static int export_to(struct store *s, const struct formset *fs,
+                     const char *id, int text, int version,
+                     struct output *o, struct diags *d)
+{
+	struct doc_node *doc;
+	int rc;
+
+	if (!text)
+		return case_export_yaml(s, fs, id, o->f,
+		                        o->path ? o->path : "(uitvoer)", d);
+	doc = store_export_case(s, fs, id, d);
+	if (!doc)
+		return -1;
+	rc = export_text_professional(o->f, doc, fs, version, TEXT_WIDTH, d);
+	doc_free(doc);
+	return rc;
+}
+
+int cli_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, CLI_OPT_FORMAT},
+		{"audience", required_argument, NULL, CLI_OPT_AUDIENCE},
+		{"session", required_argument, NULL, CLI_OPT_SESSION},
+		{"output", required_argument, NULL, 'o'},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	const char *format = "yaml", *audience = "professional", *path = NULL;
+	const char *session = NULL;
+	struct formset fs = {0};
+	struct diags d = {0};
+	struct output o;
+	struct store *s = NULL;
+	char id[UUID_STR_LEN];
+	int version = 0, ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
+		if (optarg && !*optarg)
+			return cli_option(c, ch, argv);
+		if (ch == CLI_OPT_FORMAT)
+			format = optarg;
+		else if (ch == CLI_OPT_AUDIENCE)
+			audience = optarg;
+		else if (ch == CLI_OPT_SESSION)
+			session = optarg;
+		else if (ch == 'o')
+			path = optarg;
+		else if ((rc = cli_option(c, ch, argv)) >= 0)
+			return rc;
+	}
+	if ((rc = check_args(c, argc, argv, 1, 1, "HUISHOUDEN")) != 0)
+		return rc;
+	if (!str_eq(format, "yaml") && !str_eq(format, "text"))
+		return cli_usage_error(c, "onbekend formaat: %s (kies yaml of text)",
+		                       format);
+	if (str_eq(audience, "huishouden"))
+		return cli_usage_error(c, "--audience huishouden (de samenvatting "
+		                       "voor het huishouden) is nog niet gemaakt; "
+		                       "die komt in een volgende versie");
+	if (!str_eq(audience, "professional"))
+		return cli_usage_error(c, "onbekend publiek: %s (kies professional)",
+		                       audience);
+	if (session && (version = parse_version(session)) < 0)
+		return cli_usage_error(c, "--session vraagt een versienummer "
+		                       "(1, 2, ...), niet: %s", session);
+	if (session && str_eq(format, "yaml"))
+		return cli_usage_error(c, "--session hoort bij --format text; "
+		                       "yaml bevat altijd alle versies");
+
+	if (load_forms(c, &fs) != 0 || !(s = open_store(c, 0))) {
+		formset_free(&fs);
+		return CLI_DATA;
+	}
+	rc = -1;
+	if (store_find_household(s, argv[optind], id, &d) == 0 &&
+	    output_open(&o, path, &d) == 0) {
+		rc = export_to(s, &fs, id, str_eq(format, "text"), version, &o, &d);
+		if (rc == 0)
+			rc = output_commit(&o, &d);
+		else
+			output_abort(&o);
+	}
+	print_diags(&d);
+	diags_free(&d);
+	store_close(s);
+	formset_free(&fs);
+	return rc == 0 ? CLI_OK : CLI_DATA;
+}
+
+/* ---- list -------------------------------------------------------------- */
+
+/* The column widths of `duo list`, measured in a first pass over the rows
+ * so that memory does not grow with the number of households. */
+struct list_cols {
+	int name, version, status;
+	int header;  /* print a header line */
+};
+
+static const char *const list_header[] = {"KENMERK", "NAAM", "VERSIE",
+                                          "STATUS", "EVALUATIE"};
+
+static int list_measure(const struct store_list_row *r, void *arg)
+{
+	struct list_cols *w = arg;
+	char v[16];
+	int n;
+
+	n = text_cols(r->name);
+	if (n > w->name)
+		w->name = n;
+	n = r->version ? snprintf(v, sizeof v, "%d", r->version) : 1;
+	if (n > w->version)
+		w->version = n;
+	n = text_cols(r->status ? r->status : "-");
+	if (n > w->status)
+		w->status = n;
+	return 0;
+}
+
+static int list_print(const struct store_list_row *r, void *arg)
+{
+	const struct list_cols *w = arg;
+	char v[16];
+
+	snprintf(v, sizeof v, r->version ? "%d" : "-", r->version);
+	printf("%-*.*s  ", SHORT_ID, SHORT_ID, r->id ? r->id : "");
+	put_padded(stdout, r->name ? r->name : "", w->name);
+	printf("  %*s  ", w->version, v);
+	put_padded(stdout, r->status ? r->status : "-", w->status);
+	printf("  %s\n", r->evaluation ? r->evaluation : "-");
+	return ferror(stdout) ? 1 : 0;
+}
+
+static int is_status(const char *s)
+{
+	static const char *const statuses[] = {"concept", "ter-review",
+	                                       "vastgesteld", "herzien"};
+
+	for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++)
+		if (str_eq(s, statuses[i]))
+			return 1;
+	return 0;
+}
+
+int cli_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"status", required_argument, NULL, CLI_OPT_STATUS},
+		{"overdue", no_argument, NULL, CLI_OPT_OVERDUE},
+		{"date", required_argument, NULL, CLI_OPT_DATE},
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	struct store_list_filter filter = {NULL, NULL};
+	struct list_cols w = {0};
+	struct diags d = {0};
+	struct store *s;
+	const char *date = NULL;
+	char today[11];
+	int overdue = 0, ch, rc;
+
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (optarg && !*optarg)
+			return cli_option(c, ch, argv);
+		if (ch == CLI_OPT_STATUS)
+			filter.status = optarg;
+		else if (ch == CLI_OPT_OVERDUE)
+			overdue = 1;
+		else if (ch == CLI_OPT_DATE)
+			date = optarg;
+		else if ((rc = cli_option(c, ch, argv)) >= 0)
+			return rc;
+	}
+	if ((rc = check_args(c, argc, argv, 0, 0, "")) != 0)
+		return rc;
+	if (filter.status && !is_status(filter.status))
+		return cli_usage_error(c, "onbekende status: %s (kies concept, "
+		                       "ter-review, vastgesteld of herzien)",
+		                       filter.status);
+	if (date && !overdue)
+		return cli_usage_error(c, "--date hoort bij --overdue");
+	if (date && !date_is_valid(date))
+		return cli_usage_error(c, "geen geldige datum: %s (gebruik "
+		                       "JJJJ-MM-DD)", date);
+	if (overdue && !date) {
+		date_today(today);
+		date = today;
+	}
+	filter.overdue_on = overdue ? date : NULL;
+
+	if (!(s = open_store(c, 0)))
+		return CLI_DATA;
+	w.header = isatty(STDOUT_FILENO);
+	if (w.header) {
+		w.name = text_cols(list_header[1]);
+		w.version = text_cols(list_header[2]);
+		w.status = text_cols(list_header[3]);
+	}
+	rc = store_list(s, &filter, list_measure, &w, &d);
+	if (rc == 0 && w.header)
+		printf("%-*s  %-*s  %*s  %-*s  %s\n", SHORT_ID, list_header[0],
+		       w.name, list_header[1], w.version, list_header[2],
+		       w.status, list_header[3], list_header[4]);
+	if (rc == 0)
+		rc = store_list(s, &filter, list_print, &w, &d);
+	if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout))) {
+		diag_add(&d, NULL, 0, 0, "schrijven naar de uitvoer mislukt");
+		rc = -1;
+	}
+	print_diags(&d);
+	diags_free(&d);
+	store_close(s);
+	return rc == 0 ? CLI_OK : CLI_DATA;
+}
+
+/* ---- check ------------------------------------------------------------- */
+
+int cli_check(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{NULL, 0, NULL, 0},
+	};
+	struct formset fs = {0};
+	struct diags d = {0};
+	struct store *s;
+	int ch, rc, bad = 0;
+
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
+		if ((rc = cli_option(c, ch, argv)) >= 0)
+			return rc;
+	if ((rc = check_args(c, argc, argv, 0, 0, "")) != 0)
+		return rc;
+
+	if (load_forms(c, &fs) == 0)
+		printf("forms: in orde (%zu bestanden)\n", fs.nforms + fs.nmodels);
+	else
+		bad = 1;
+	formset_free(&fs);
+
+	if ((s = open_store(c, 1)) != NULL) {
+		if (store_check(s, &d) == 0)
+			printf("database: in orde (schema %d)\n",
+			       store_schema_version());
+		else
+			bad = 1;
+		print_diags(&d);
+		store_close(s);
+	} else {
+		bad = 1;
+	}
+	diags_free(&d);
+	fflush(stdout);
+	return bad ? CLI_DATA : CLI_OK;
+}
