@@ -1,0 +1,70 @@
+/*
+ * store_impl.h - what the two halves of the store share, and nothing else
+ * needs: the handle, the one way SQLite errors become Dutch diagnostics,
+ * transactions, and a small cache of prepared statements that lives for one
+ * operation (an import, an export).
+ *
+ * Private to src/store.c (schema, open, migrations, queries) and
+ * src/store_case.c (duo-case/1 import and export). Together with those two
+ * files it is the only place in duo that includes sqlite3.h.
+ */
+#ifndef DUO_STORE_IMPL_H
+#define DUO_STORE_IMPL_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "util.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;   /* as given to store_open, for diagnostics */
+	char *user;   /* who the audit trail names */
+};
+
+/*
+ * Add the diagnostic for SQLite result code rc, which a call on s->db just
+ * returned. doing names what failed in Dutch ("lezen", "schrijven"). Busy,
+ * corrupt and not-a-database get their own sentences; everything else is
+ * "database PATH: DOING mislukt: <sqlite3_errmsg>".
+ */
+void store_db_error(struct store *s, int rc, const char *doing,
+                    struct diags *d);
+
+/* BEGIN IMMEDIATE (write != 0) or a deferred BEGIN for a consistent read.
+ * 0, or -1 after a diagnostic (busy after the timeout, I/O). */
+int store_begin(struct store *s, int write, struct diags *d);
+/* COMMIT; on failure the transaction is rolled back and -1 returned. */
+int store_commit(struct store *s, struct diags *d);
+/* ROLLBACK if a transaction is open; never fails visibly. */
+void store_rollback(struct store *s);
+
+/*
+ * Prepared statements of one operation, keyed by the address of their
+ * static SQL text. store_stmt hands out the statement reset and with its
+ * bindings cleared, preparing it on first use (NULL after a diagnostic);
+ * store_stmts_free finalizes them all.
+ */
+struct store_stmt_entry {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+struct store_stmts {
+	struct store_stmt_entry *v;
+	size_t n, cap;
+};
+sqlite3_stmt *store_stmt(struct store *s, struct store_stmts *c,
+                         const char *sql, struct diags *d);
+void store_stmts_free(struct store_stmts *c);
+
+/*
+ * Check that the store's tables of built-in fields and child sections agree
+ * with form_builtin_keys() and form_skeleton (form.h). 0 when they do;
+ * otherwise -1 with one diagnostic per difference. For the unit test.
+ */
+int store_binding_check(struct diags *d);
+
+/* The text of column i of the current row, NULL for SQL NULL. */
+const char *store_col_text(sqlite3_stmt *st, int i);
+
+#endif

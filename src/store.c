@@ -1,0 +1,1136 @@
+/*
+ * store.c - the SQLite database of duo: schema, migrations, opening, and
+ * the queries of `duo list`, `duo check` and the audit trail. The exchange
+ * of whole households as duo-case/1 documents lives in store_case.c; both
+ * share include/store_impl.h. No other file of duo speaks SQL.
+ *
+ * The schema is the duo-case/1 format made relational, so a person with the
+ * sqlite3 shell can read it:
+ *
+ *   household ─┬─ member                       (the people of the household)
+ *              └─ session ─┬─ participant       (who took part; maybe a member)
+ *                          ├─ statement ── statement_about ── member
+ *                          ├─ concern (top3) ─┬─ concern_evidence ── statement
+ *                          │                  └─ concern_score
+ *                          ├─ factor           (about a member, or scope)
+ *                          ├─ hypothesis ─┬─ hypothesis_factor ── factor
+ *                          │              └─ hypothesis_concern ── concern
+ *                          ├─ plan_item        (maybe for one concern)
+ *                          └─ review ── review_comment
+ *   extra_field   fields the forms define but that have no column
+ *   audit         who did what, when; outlives the households it names
+ *
+ * Every item row has a random UUID as id. Lists keep the order of the
+ * document in pos (the top-3 is ordered by rank). A ref of the document
+ * (f1, anouk) is kept in a ref column, but rows point at each other by id,
+ * so a later change of a ref or a rank keeps every link. Choice values are
+ * not CHECK constraints: the forms own the choice lists (a form may add a
+ * value without C or a migration) and validate.c enforces them. Structure
+ * is checked here: a bool is 0/1, ranks 1..3, scores 0..10, dates have the
+ * YYYY-MM-DD shape, and NULL means absent,
+ * so "not given" and "false" stay apart. Owned rows and links go with
+ * their owner or target (ON DELETE CASCADE); the two optional pointers,
+ * factor.member_id and plan_item.concern_id, become NULL instead, so
+ * removing a member or a concern never silently removes analysis or plan.
+ *
+ * extra_field(owner, key, pos, name, value) keeps a form field without a
+ * column. owner is the id of the row the field belongs to (for the analysis
+ * section: the session id followed by "/analysis"). A scalar is one row with
+ * pos 0; a list is one row per item, pos 1..n; a mapping (scores) one row per
+ * key, pos 1..n, with the key in name. So the rows alone say the shape.
+ * Triggers delete extras with their owner.
+ *
+ * PRAGMA application_id is 'duo1' and PRAGMA user_version the number of
+ * migration steps applied. store_open applies missing steps in one
+ * BEGIN IMMEDIATE transaction and refuses a newer or foreign database
+ * before writing anything.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "store_impl.h"
+#include "util.h"
+
+#define STORE_APPLICATION_ID 0x64756f31 /* 'duo1' */
+#define STORE_BUSY_MS 5000
+
+/* Schema version 1: every table with its indexes and triggers. */
+static const char *const schema_v1[] = {
+	"CREATE TABLE household (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  name         TEXT NOT NULL,\n"
+	"  municipality TEXT,\n"
+	"  team         TEXT,\n"
+	"  created      TEXT NOT NULL,\n"
+	"  updated      TEXT NOT NULL,\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX household_name ON household(name COLLATE NOCASE, id);\n",
+	"CREATE TABLE member (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  household_id TEXT NOT NULL\n"
+	"               REFERENCES household(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  ref          TEXT NOT NULL,\n"
+	"  name         TEXT,\n"
+	"  role         TEXT,\n"
+	"  born         TEXT CHECK (born GLOB '[0-9][0-9][0-9][0-9]' OR born\n"
+	"                 GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  lives_here   INTEGER CHECK (lives_here IN (0, 1)),\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (household_id, ref)\n"
+	");\n",
+	"CREATE TABLE session (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  household_id TEXT NOT NULL\n"
+	"               REFERENCES household(id) ON DELETE CASCADE,\n"
+	"  version      INTEGER NOT NULL CHECK (version >= 1),\n"
+	"  date         TEXT CHECK (date GLOB\n"
+	"                 '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  status       TEXT,\n"
+	"  evaluation   TEXT CHECK (evaluation GLOB\n"
+	"                 '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  model        TEXT,                 -- analysis.model\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE UNIQUE INDEX session_version\n"
+	"  ON session(household_id, version);\n",
+	"CREATE TABLE participant (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id   TEXT NOT NULL\n"
+	"               REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  member_id    TEXT REFERENCES member(id) ON DELETE CASCADE,\n"
+	"  name         TEXT,\n"
+	"  organisation TEXT,\n"
+	"  role         TEXT,\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
+	"  CHECK (member_id IS NULL OR name IS NULL)\n"
+	");\n"
+	"CREATE INDEX participant_session ON participant(session_id, pos);\n"
+	"CREATE INDEX participant_member ON participant(member_id);\n",
+	"CREATE TABLE statement (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id   TEXT NOT NULL\n"
+	"               REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  ref          TEXT NOT NULL,\n"
+	"  kind         TEXT,\n"
+	"  text         TEXT,\n"
+	"  source       TEXT,\n"
+	"  date         TEXT CHECK (date GLOB\n"
+	"                 '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  verified     INTEGER CHECK (verified IN (0, 1)),\n"
+	"  holder       TEXT,          -- a member ref, a participant or duo\n"
+	"  response     TEXT,\n"
+	"  confidential INTEGER CHECK (confidential IN (0, 1)),\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (session_id, ref)\n"
+	");\n",
+	"CREATE TABLE statement_about (\n"
+	"  statement_id TEXT NOT NULL\n"
+	"               REFERENCES statement(id) ON DELETE CASCADE,\n"
+	"  member_id    TEXT NOT NULL\n"
+	"               REFERENCES member(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (statement_id, member_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX statement_about_member ON statement_about(member_id);\n",
+	"CREATE TABLE concern (\n"
+	"  id             TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id     TEXT NOT NULL\n"
+	"                 REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  rank           INTEGER NOT NULL CHECK (rank BETWEEN 1 AND 3),\n"
+	"  title          TEXT,\n"
+	"  what           TEXT,\n"
+	"  impact         TEXT,\n"
+	"  household_view TEXT,\n"
+	"  agreement      TEXT,\n"
+	"  urgent         INTEGER CHECK (urgent IN (0, 1)),\n"
+	"  rev            INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (session_id, rank)\n"
+	");\n",
+	"CREATE TABLE concern_evidence (\n"
+	"  concern_id   TEXT NOT NULL\n"
+	"               REFERENCES concern(id) ON DELETE CASCADE,\n"
+	"  statement_id TEXT NOT NULL\n"
+	"               REFERENCES statement(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (concern_id, statement_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX concern_evidence_statement\n"
+	"  ON concern_evidence(statement_id);\n",
+	"CREATE TABLE concern_score (\n"
+	"  concern_id   TEXT NOT NULL\n"
+	"               REFERENCES concern(id) ON DELETE CASCADE,\n"
+	"  who          TEXT NOT NULL,        -- duo or a member ref\n"
+	"  score        INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (concern_id, who)\n"
+	") WITHOUT ROWID;\n",
+	"CREATE TABLE factor (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id   TEXT NOT NULL\n"
+	"               REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  ref          TEXT NOT NULL,\n"
+	"  category     TEXT,                 -- of the session's model\n"
+	"  member_id    TEXT REFERENCES member(id) ON DELETE SET NULL,\n"
+	"  scope        TEXT CHECK (scope IN ('gezin', 'omgeving')),\n"
+	"  text         TEXT,\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (session_id, ref),\n"
+	"  CHECK (member_id IS NULL OR scope IS NULL)\n"
+	");\n"
+	"CREATE INDEX factor_member ON factor(member_id);\n",
+	"CREATE TABLE hypothesis (\n"
+	"  id                    TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id            TEXT NOT NULL\n"
+	"                        REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pos                   INTEGER NOT NULL,\n"
+	"  ref                   TEXT NOT NULL,\n"
+	"  text                  TEXT,\n"
+	"  household_explanation TEXT,\n"
+	"  status                TEXT,\n"
+	"  check_text            TEXT,\n"
+	"  rev                   INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (session_id, ref)\n"
+	");\n",
+	"CREATE TABLE hypothesis_factor (\n"
+	"  hypothesis_id TEXT NOT NULL\n"
+	"                REFERENCES hypothesis(id) ON DELETE CASCADE,\n"
+	"  factor_id     TEXT NOT NULL\n"
+	"                REFERENCES factor(id) ON DELETE CASCADE,\n"
+	"  pos           INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (hypothesis_id, factor_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX hypothesis_factor_factor\n"
+	"  ON hypothesis_factor(factor_id);\n",
+	"CREATE TABLE hypothesis_concern (\n"
+	"  hypothesis_id TEXT NOT NULL\n"
+	"                REFERENCES hypothesis(id) ON DELETE CASCADE,\n"
+	"  concern_id    TEXT NOT NULL\n"
+	"                REFERENCES concern(id) ON DELETE CASCADE,\n"
+	"  pos           INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (hypothesis_id, concern_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX hypothesis_concern_concern\n"
+	"  ON hypothesis_concern(concern_id);\n",
+	"CREATE TABLE plan_item (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id   TEXT NOT NULL\n"
+	"               REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  ref          TEXT NOT NULL,\n"
+	"  concern_id   TEXT REFERENCES concern(id) ON DELETE SET NULL,\n"
+	"  phase        TEXT,\n"
+	"  kind         TEXT,\n"
+	"  text         TEXT,\n"
+	"  who          TEXT,          -- a member ref, participant or person\n"
+	"  due          TEXT CHECK (due GLOB\n"
+	"                 '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  consequence  TEXT,\n"
+	"  done         INTEGER CHECK (done IN (0, 1)),\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
+	"  UNIQUE (session_id, ref)\n"
+	");\n"
+	"CREATE INDEX plan_item_concern ON plan_item(concern_id);\n",
+	"CREATE TABLE review (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  session_id   TEXT NOT NULL\n"
+	"               REFERENCES session(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  reviewer     TEXT,\n"
+	"  date         TEXT CHECK (date GLOB\n"
+	"                 '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),\n"
+	"  decision     TEXT,\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX review_session ON review(session_id, pos);\n",
+	"CREATE TABLE review_comment (\n"
+	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  review_id    TEXT NOT NULL\n"
+	"               REFERENCES review(id) ON DELETE CASCADE,\n"
+	"  pos          INTEGER NOT NULL,\n"
+	"  target       TEXT,          -- on: a section, a ref or top3/RANK\n"
+	"  text         TEXT,\n"
+	"  rev          INTEGER NOT NULL DEFAULT 1\n"
+	");\n"
+	"CREATE INDEX review_comment_review\n"
+	"  ON review_comment(review_id, pos);\n",
+	"CREATE TABLE extra_field (\n"
+	"  owner        TEXT NOT NULL,        -- row id (session id/analysis)\n"
+	"  key          TEXT NOT NULL,\n"
+	"  pos          INTEGER NOT NULL, -- 0: a scalar; 1..n: list/mapping\n"
+	"  name         TEXT,                 -- the key of a mapping entry\n"
+	"  value        TEXT NOT NULL,\n"
+	"  PRIMARY KEY (owner, key, pos)\n"
+	") WITHOUT ROWID;\n",
+	"CREATE TRIGGER household_extras AFTER DELETE ON household BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER member_extras AFTER DELETE ON member BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER session_extras AFTER DELETE ON session BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id;\n"
+	"  DELETE FROM extra_field WHERE owner = old.id || '/analysis'; END;\n"
+	"CREATE TRIGGER participant_extras AFTER DELETE ON participant BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER statement_extras AFTER DELETE ON statement BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER concern_extras AFTER DELETE ON concern BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER factor_extras AFTER DELETE ON factor BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER hypothesis_extras AFTER DELETE ON hypothesis BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER plan_item_extras AFTER DELETE ON plan_item BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER review_extras AFTER DELETE ON review BEGIN\n"
+	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	"CREATE TRIGGER review_comment_extras AFTER DELETE ON review_comment\n"
+	"  BEGIN DELETE FROM extra_field WHERE owner = old.id; END;\n",
+	"CREATE TABLE audit (\n"
+	"  seq          INTEGER PRIMARY KEY,\n"
+	"  at           TEXT NOT NULL,        -- ISO-8601 UTC\n"
+	"  user         TEXT,\n"
+	"  household_id TEXT,                 -- no foreign key: outlives it\n"
+	"  action       TEXT NOT NULL,\n"
+	"  what         TEXT\n"
+	");\n"
+	"CREATE INDEX audit_household ON audit(household_id, seq);\n",
+	NULL
+};
+
+/*
+ * The migration steps: step i, a NULL-terminated list of statements, brings
+ * a database from user_version i to i + 1. Append a step for every schema
+ * change; never edit one that has been released.
+ */
+static const char *const *const store_migrations[] = {
+	schema_v1,
+};
+#define STORE_NMIGRATIONS \
+	((int)(sizeof store_migrations / sizeof store_migrations[0]))
+
+/* The schema version this build writes. */
+int store_schema_version(void)
+{
+	return STORE_NMIGRATIONS;
+}
+
+const char *store_path(const struct store *s)
+{
+	assert(s);
+	return s->path;
+}
+
+/* ---- errors, transactions, statements ---------------------------------- */
+
+/* Add the Dutch diagnostic for result code rc of a call on s->db. */
+void store_db_error(struct store *s, int rc, const char *doing,
+                    struct diags *d)
+{
+	const char *msg;
+
+	assert(rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE);
+	/* errmsg belongs to the last failing call; bind errors and the like
+	 * may leave an older one, so fall back to the text of rc itself. */
+	msg = s->db && sqlite3_extended_errcode(s->db) == rc ?
+	      sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		diag_add(d, NULL, 0, 0, "database %s is bezet door een ander "
+		         "duo-proces; probeer het zo opnieuw", s->path);
+		break;
+	case SQLITE_CORRUPT:
+		diag_add(d, NULL, 0, 0, "database %s is beschadigd", s->path);
+		break;
+	case SQLITE_NOTADB:
+		diag_add(d, NULL, 0, 0, "%s is geen SQLite-database", s->path);
+		break;
+	default:
+		diag_add(d, NULL, 0, 0, "database %s: %s mislukt: %s", s->path,
+		         doing, msg);
+		break;
+	}
+}
+
+/* Run sql (no rows expected) with sqlite3_exec; -1 after a diagnostic. */
+static int exec_sql(struct store *s, const char *sql, const char *doing,
+                    struct diags *d)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_db_error(s, rc, doing, d);
+		return -1;
+	}
+	return 0;
+}
+
+/* BEGIN IMMEDIATE for writes, deferred BEGIN for reads. */
+int store_begin(struct store *s, int write, struct diags *d)
+{
+	assert(sqlite3_get_autocommit(s->db));
+	return exec_sql(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
+	                write ? "schrijven" : "lezen", d);
+}
+
+/* COMMIT, or roll back and report. */
+int store_commit(struct store *s, struct diags *d)
+{
+	if (exec_sql(s, "COMMIT", "schrijven", d) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
+/* ROLLBACK when a transaction is still open (some errors end it). */
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db)) {
+		/* Nothing useful to do when even this fails: SQLite rolls
+		 * back a hot journal at the next open. */
+		(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+}
+
+/* The statement for sql, prepared once per operation, reset for reuse. */
+sqlite3_stmt *store_stmt(struct store *s, struct store_stmts *c,
+                         const char *sql, struct diags *d)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].sql == sql) {
+			/* reset repeats the error of the last step, which
+			 * was reported when it happened. */
+			(void)sqlite3_reset(c->v[i].st);
+			(void)sqlite3_clear_bindings(c->v[i].st);
+			return c->v[i].st;
+		}
+	}
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		store_db_error(s, rc, "lezen", d);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n].sql = sql;
+	c->v[c->n].st = st;
+	c->n++;
+	return st;
+}
+
+/* Finalize every statement of the cache. */
+void store_stmts_free(struct store_stmts *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		(void)sqlite3_finalize(c->v[i].st);
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
+}
+
+/* Column i as text; NULL for SQL NULL. */
+const char *store_col_text(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Prepare sql as a single statement of its own; NULL after a diagnostic. */
+static sqlite3_stmt *prepare(struct store *s, const char *sql,
+                             struct diags *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_db_error(s, rc, "lezen", d);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* The single integer a query such as a PRAGMA returns, in *out. */
+static int query_int(struct store *s, const char *sql, long long *out,
+                     struct diags *d)
+{
+	sqlite3_stmt *st = prepare(s, sql, d);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*out = 0;
+	else
+		store_db_error(s, rc, "lezen", d);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+/* mkdir -p of the directories above path, each made mode 0700. */
+static int make_parents(const char *path, struct diags *d)
+{
+	char *p = xstrdup(path);
+	char *slash;
+	int ok = 1;
+
+	for (slash = strchr(p + 1, '/'); slash && ok;
+	     slash = strchr(slash + 1, '/')) {
+		*slash = '\0';
+		if (mkdir(p, 0700) == 0) {
+			/* whatever the umask took away */
+			if (chmod(p, 0700) != 0)
+				ok = 0;
+		} else if (errno != EEXIST) {
+			ok = 0;
+		}
+		if (!ok)
+			diag_add(d, NULL, 0, 0, "map %s kan niet worden "
+			         "gemaakt: %s", p, strerror(errno));
+		*slash = '/';
+	}
+	free(p);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Create the database file when it does not exist yet, so that it is mode
+ * 0600 whatever the umask; SQLite gives -wal and -shm the mode of the
+ * database file.
+ */
+static int create_file(const char *path, struct diags *d)
+{
+	struct stat sb;
+	int fd;
+
+	if (stat(path, &sb) == 0)
+		return 0;
+	if (errno != ENOENT) {
+		diag_add(d, NULL, 0, 0, "database %s: openen mislukt: %s", path,
+		         strerror(errno));
+		return -1;
+	}
+	if (lstat(path, &sb) == 0) {
+		/* SQLite would create the target with the umask's mode */
+		diag_add(d, NULL, 0, 0, "database %s: openen mislukt: verwijst "
+		         "naar een bestand dat niet bestaat", path);
+		return -1;
+	}
+	if (make_parents(path, d) != 0)
+		return -1;
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	          0600);
+	if (fd < 0) {
+		if (errno == EEXIST) /* another duo was quicker */
+			return 0;
+		diag_add(d, NULL, 0, 0, "database %s: aanmaken mislukt: %s",
+		         path, strerror(errno));
+		return -1;
+	}
+	if (fchmod(fd, 0600) != 0) {
+		diag_add(d, NULL, 0, 0, "database %s: aanmaken mislukt: %s",
+		         path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		diag_add(d, NULL, 0, 0, "database %s: aanmaken mislukt: %s",
+		         path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Is this a duo database we may use? Only reads: a database of another
+ * program or of a newer duo is left untouched. Sets *version.
+ */
+static int check_identity(struct store *s, long long *version,
+                          struct diags *d)
+{
+	long long app, tables;
+
+	if (query_int(s, "PRAGMA application_id", &app, d) != 0 ||
+	    query_int(s, "PRAGMA user_version", version, d) != 0 ||
+	    query_int(s, "SELECT count(*) FROM sqlite_schema", &tables, d) != 0)
+		return -1;
+	if (app == STORE_APPLICATION_ID && *version > STORE_NMIGRATIONS) {
+		diag_add(d, NULL, 0, 0, "database %s is van een nieuwere duo "
+		         "(schema %lld; deze duo kent t/m %d)", s->path,
+		         *version, STORE_NMIGRATIONS);
+		return -1;
+	}
+	if ((app != 0 && app != STORE_APPLICATION_ID) ||
+	    (app == 0 && (tables > 0 || *version != 0))) {
+		diag_add(d, NULL, 0, 0, "%s is geen duo-database", s->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The per-connection settings; outside any transaction. */
+static int configure(struct store *s, struct diags *d)
+{
+	sqlite3_stmt *st;
+	const char *mode;
+	long long fk = 0;
+	int rc, wal;
+
+
+	if (exec_sql(s, "PRAGMA foreign_keys = ON", "openen", d) != 0 ||
+	    query_int(s, "PRAGMA foreign_keys", &fk, d) != 0)
+		return -1;
+	if (fk != 1) {
+		diag_add(d, NULL, 0, 0, "database %s: deze SQLite kent geen "
+		         "foreign keys", s->path);
+		return -1;
+	}
+	st = prepare(s, "PRAGMA journal_mode = WAL", d);
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		store_db_error(s, rc, "openen", d);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	mode = (const char *)sqlite3_column_text(st, 0);
+	wal = mode && strcmp(mode, "wal") == 0;
+	if (!wal)
+		diag_add(d, NULL, 0, 0, "database %s: WAL-modus niet mogelijk "
+		         "(journal_mode blijft %s)", s->path,
+		         mode ? mode : "onbekend");
+	sqlite3_finalize(st);
+	if (!wal)
+		return -1;
+	return exec_sql(s, "PRAGMA synchronous = FULL", "openen", d);
+}
+
+/*
+ * Apply the missing migration steps in one write transaction. The version
+ * is read again inside it: another duo may have migrated meanwhile.
+ */
+static int migrate(struct store *s, long long version, struct diags *d)
+{
+	const char *const *step;
+	char *sql;
+	int i, rc;
+
+	if (version == STORE_NMIGRATIONS)
+		return 0;
+	if (store_begin(s, 1, d) != 0)
+		return -1;
+	if (query_int(s, "PRAGMA user_version", &version, d) != 0)
+		goto fail;
+	if (version > STORE_NMIGRATIONS) {
+		diag_add(d, NULL, 0, 0, "database %s is van een nieuwere duo "
+		         "(schema %lld; deze duo kent t/m %d)", s->path,
+		         version, STORE_NMIGRATIONS);
+		goto fail;
+	}
+	for (i = (int)version; i < STORE_NMIGRATIONS; i++)
+		for (step = store_migrations[i]; *step; step++)
+			if (exec_sql(s, *step, "bijwerken", d) != 0)
+				goto fail;
+	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+	                STORE_APPLICATION_ID, STORE_NMIGRATIONS);
+	rc = exec_sql(s, sql, "bijwerken", d);
+	free(sql);
+	if (rc != 0)
+		goto fail;
+	return store_commit(s, d);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* Open or create the database at path; see store.h. */
+struct store *store_open(const char *path, const char *user, struct diags *d)
+{
+	struct store *s;
+	long long version = 0;
+	int rc;
+
+	if (str_empty(path)) {
+		diag_add(d, NULL, 0, 0, "geen database opgegeven");
+		return NULL;
+	}
+	if (create_file(path, d) != 0)
+		return NULL;
+	s = xcalloc(1, sizeof *s);
+	s->path = xstrdup(path);
+	s->user = xstrdup(str_empty(user) ? "onbekend" : user);
+	rc = sqlite3_open_v2(path, &s->db,
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		if (s->db)
+			store_db_error(s, rc, "openen", d);
+		else
+			diag_add(d, NULL, 0, 0, "database %s: openen "
+			         "mislukt: %s", path, sqlite3_errstr(rc));
+		store_close(s);
+		return NULL;
+	}
+	(void)sqlite3_extended_result_codes(s->db, 1);
+	rc = sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	assert(rc == SQLITE_OK);
+	if (check_identity(s, &version, d) != 0 || configure(s, d) != 0 ||
+	    migrate(s, version, d) != 0) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Close the handle; every statement has been finalized by then. */
+void store_close(struct store *s)
+{
+	int rc;
+
+	if (!s)
+		return;
+	rc = sqlite3_close(s->db);
+	assert(rc == SQLITE_OK); /* SQLITE_BUSY: a statement was leaked */
+	(void)rc;
+	free(s->path);
+	free(s->user);
+	free(s);
+}
+
+/* ---- finding a household ----------------------------------------------- */
+
+struct candidate {
+	char *id;
+	char *name;
+};
+struct candidates {
+	struct candidate *v;
+	size_t n, cap;
+	size_t more;  /* how many were not kept */
+};
+
+#define FIND_MAX 10
+
+static void candidates_add(struct candidates *c, const char *id,
+                           const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].id, id) == 0)
+			return;
+	if (c->n == FIND_MAX) {
+		c->more++;
+		return;
+	}
+	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n].id = xstrdup(id);
+	c->v[c->n].name = xstrdup(name ? name : "");
+	c->n++;
+}
+
+static void candidates_free(struct candidates *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].id);
+		free(c->v[i].name);
+	}
+	free(c->v);
+}
+
+/* Households whose id starts with the (lowercase) prefix ?1: the ids from
+ * ?1 up to, not including, ?2 (?1 with its last character one higher). */
+static const char find_prefix_sql[] =
+	"SELECT id, name FROM household WHERE id >= ?1 AND id < ?2 "
+	"ORDER BY id LIMIT 11";
+/* Households named ?1, ignoring case; exact matches (column 2) first. */
+static const char find_name_sql[] =
+	"SELECT id, name, name = ?1 FROM household "
+	"WHERE name = ?1 COLLATE NOCASE "
+	"ORDER BY name = ?1 DESC, name COLLATE NOCASE, id LIMIT 11";
+
+/* Step st and add its rows; exact_col >= 0 keeps only exact names when
+ * there is one. */
+static int find_rows(struct store *s, sqlite3_stmt *st, int exact_col,
+                     struct candidates *c, struct diags *d)
+{
+	int rc, exact_seen = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *id = store_col_text(st, 0);
+		int exact = exact_col >= 0 && sqlite3_column_int(st, exact_col);
+
+		if (!id)
+			continue;
+		if (exact)
+			exact_seen = 1;
+		else if (exact_seen)
+			break;
+		candidates_add(c, id, store_col_text(st, 1));
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_db_error(s, rc, "lezen", d);
+		return -1;
+	}
+	return 0;
+}
+
+/* A lowercase copy of spec if it can be the start of a UUID, else NULL. */
+static char *uuid_prefix(const char *spec)
+{
+	size_t i, n = strlen(spec);
+	char *p;
+
+	if (n < 4 || n > UUID_STR_LEN - 1)
+		return NULL;
+	p = xstrdup(spec);
+	for (i = 0; i < n; i++) {
+		char ch = p[i];
+
+		if (ch >= 'A' && ch <= 'F')
+			p[i] = (char)(ch - 'A' + 'a');
+		else if (!isxdigit((unsigned char)ch) && ch != '-') {
+			free(p);
+			return NULL;
+		}
+	}
+	return p;
+}
+
+static int find_by_prefix(struct store *s, const char *prefix,
+                          struct candidates *c, struct diags *d)
+{
+	sqlite3_stmt *st = prepare(s, find_prefix_sql, d);
+	char *upper = xstrdup(prefix);
+	size_t n = strlen(upper);
+	int rc;
+
+	assert(n > 0);
+	upper[n - 1]++; /* '0'-'9', 'a'-'f', '-': never overflows */
+	if (!st) {
+		free(upper);
+		return -1;
+	}
+	rc = sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 2, upper, -1, SQLITE_TRANSIENT);
+	free(upper);
+	if (rc != SQLITE_OK) {
+		store_db_error(s, rc, "lezen", d);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	rc = find_rows(s, st, -1, c, d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int find_by_name(struct store *s, const char *name,
+                        struct candidates *c, struct diags *d)
+{
+	sqlite3_stmt *st = prepare(s, find_name_sql, d);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK) {
+		store_db_error(s, rc, "lezen", d);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	rc = find_rows(s, st, 2, c, d);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Resolve a uuid, a uuid prefix of 4+ characters or a name; see store.h. */
+int store_find_household(struct store *s, const char *spec,
+                         char out_id[UUID_STR_LEN], struct diags *d)
+{
+	struct candidates c = {0};
+	char *prefix;
+	int rc = 0;
+	size_t i, shortlen;
+
+	assert(s && out_id);
+	if (str_empty(spec)) {
+		diag_add(d, NULL, 0, 0, "geen huishouden opgegeven");
+		return -1;
+	}
+	prefix = uuid_prefix(spec);
+	if (prefix)
+		rc = find_by_prefix(s, prefix, &c, d);
+	if (rc == 0)
+		rc = find_by_name(s, spec, &c, d);
+	if (rc != 0) {
+		/* error already reported */
+	} else if (c.n == 0) {
+		diag_add(d, NULL, 0, 0, "huishouden '%s' niet gevonden", spec);
+		rc = -1;
+	} else if (c.n > 1 || c.more) {
+		struct strbuf sb = {0};
+
+		/* enough of each id to tell them apart where a prefix
+		 * was typed */
+		shortlen = prefix && strlen(prefix) >= 8 ?
+		           strlen(prefix) + 4 : 8;
+		if (shortlen > UUID_STR_LEN - 1)
+			shortlen = UUID_STR_LEN - 1;
+		for (i = 0; i < c.n; i++)
+			sb_addf(&sb, "%s%.*s %s", i ? ", " : "", (int)shortlen,
+			        c.v[i].id, c.v[i].name);
+		if (c.more)
+			sb_add(&sb, ", ...");
+		diag_add(d, NULL, 0, 0, "'%s' is niet eenduidig: %s", spec,
+		         sb_str(&sb));
+		sb_free(&sb);
+		rc = -1;
+	} else {
+		if (strlen(c.v[0].id) >= UUID_STR_LEN) {
+			diag_add(d, NULL, 0, 0, "database %s: huishouden heeft "
+			         "een ongeldig id: %s", s->path, c.v[0].id);
+			rc = -1;
+		} else {
+			memcpy(out_id, c.v[0].id, strlen(c.v[0].id) + 1);
+		}
+	}
+	free(prefix);
+	candidates_free(&c);
+	return rc;
+}
+
+/* ---- list -------------------------------------------------------------- */
+
+/*
+ * Each household with its latest session, in name order. The plan (checked
+ * with EXPLAIN QUERY PLAN) scans the covering index household_name, so
+ * there is no sort and nothing is held in memory; per household one seek
+ * in session_version finds the rowid of the highest version, and one seek
+ * by rowid reads that session:
+ *   SCAN h USING COVERING INDEX household_name
+ *   SEARCH s USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
+ *   CORRELATED SCALAR SUBQUERY: SEARCH x USING COVERING INDEX
+ *     session_version (household_id=?)
+ */
+static const char list_sql[] =
+	"SELECT h.id, h.name, s.version, s.status, s.date, s.evaluation\n"
+	"FROM household h\n"
+	"LEFT JOIN session s ON s.rowid =\n"
+	"  (SELECT x.rowid FROM session x WHERE x.household_id = h.id\n"
+	"   ORDER BY x.version DESC LIMIT 1)\n"
+	"WHERE (?1 IS NULL OR s.status = ?1)\n"
+	"  AND (?2 IS NULL OR (s.evaluation < ?2 AND s.status <> 'herzien'))\n"
+	"ORDER BY h.name COLLATE NOCASE, h.id";
+
+/* Stream the households through cb; see store.h. */
+int store_list(struct store *s, const struct store_list_filter *filter,
+               int (*cb)(const struct store_list_row *row, void *arg),
+               void *arg, struct diags *d)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	assert(s && cb);
+	st = prepare(s, list_sql, d);
+	if (!st)
+		return -1;
+	rc = sqlite3_bind_text(st, 1, filter ? filter->status : NULL, -1,
+	                       SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 2,
+		                       filter ? filter->overdue_on : NULL, -1,
+		                       SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK) {
+		store_db_error(s, rc, "lezen", d);
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_list_row row;
+
+		row.id = store_col_text(st, 0);
+		row.name = store_col_text(st, 1);
+		row.version = sqlite3_column_int(st, 2);
+		row.status = store_col_text(st, 3);
+		row.date = store_col_text(st, 4);
+		row.evaluation = store_col_text(st, 5);
+		if (cb(&row, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		store_db_error(s, rc, "lezen", d);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- check, counts, audit ---------------------------------------------- */
+
+/* Every row of integrity_check or foreign_key_check is one problem. */
+static int check_rows(struct store *s, const char *sql, int fk,
+                      struct diags *d)
+{
+	sqlite3_stmt *st = prepare(s, sql, d);
+	int rc, problems = 0;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *a = store_col_text(st, 0);
+
+		if (!fk && str_eq(a, "ok"))
+			continue;
+		problems++;
+		if (fk)
+			diag_add(d, NULL, 0, 0, "database %s: %s rij %lld "
+			         "verwijst naar een ontbrekende rij in %s",
+			         s->path, a ? a : "?",
+			         sqlite3_column_int64(st, 1),
+			         store_col_text(st, 2) ? store_col_text(st, 2) :
+			         "?");
+		else
+			diag_add(d, NULL, 0, 0, "database %s is beschadigd: %s",
+			         s->path, a ? a : "?");
+	}
+	if (rc != SQLITE_DONE) {
+		store_db_error(s, rc, "controleren", d);
+		problems++;
+	}
+	sqlite3_finalize(st);
+	return problems ? -1 : 0;
+}
+
+/* integrity_check, foreign_key_check and the schema version. */
+int store_check(struct store *s, struct diags *d)
+{
+	long long version = 0, app = 0;
+	int bad = 0;
+
+	assert(s);
+	if (check_rows(s, "PRAGMA integrity_check", 0, d) != 0)
+		bad = 1;
+	if (check_rows(s, "PRAGMA foreign_key_check", 1, d) != 0)
+		bad = 1;
+	if (query_int(s, "PRAGMA user_version", &version, d) != 0 ||
+	    query_int(s, "PRAGMA application_id", &app, d) != 0)
+		return -1;
+	if (version != STORE_NMIGRATIONS || app != STORE_APPLICATION_ID) {
+		diag_add(d, NULL, 0, 0, "database %s heeft schema %lld "
+		         "(application_id %lld); verwacht schema %d", s->path,
+		         version, app, STORE_NMIGRATIONS);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+static const char counts_sql[] =
+	"SELECT (SELECT count(*) FROM household),"
+	" (SELECT count(*) FROM member),"
+	" (SELECT count(*) FROM session), (SELECT count(*) FROM participant),"
+	" (SELECT count(*) FROM statement), (SELECT count(*) FROM concern),"
+	" (SELECT count(*) FROM factor), (SELECT count(*) FROM hypothesis),"
+	" (SELECT count(*) FROM plan_item), (SELECT count(*) FROM review),"
+	" (SELECT count(*) FROM review_comment),"
+	" (SELECT count(*) FROM extra_field), (SELECT count(*) FROM audit)";
+
+/* Row counts of every table, read in one statement (one snapshot). */
+int store_counts(struct store *s, struct store_counts *out, struct diags *d)
+{
+	long *field[] = {
+		&out->households, &out->members, &out->sessions,
+		&out->participants, &out->statements, &out->top3,
+		&out->factors, &out->hypotheses, &out->plan, &out->reviews,
+		&out->comments, &out->extras, &out->audit,
+	};
+	sqlite3_stmt *st;
+	int rc;
+
+	assert(s && out);
+	st = prepare(s, counts_sql, d);
+	if (!st)
+		return -1;
+	assert((size_t)sqlite3_column_count(st) ==
+	       sizeof field / sizeof field[0]);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		size_t i;
+
+		for (i = 0; i < sizeof field / sizeof field[0]; i++)
+			*field[i] = (long)sqlite3_column_int64(st, (int)i);
+	} else {
+		store_db_error(s, rc, "lezen", d);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static const char audit_all_sql[] =
+	"SELECT at, user, action, what FROM audit ORDER BY seq";
+static const char audit_household_sql[] =
+	"SELECT at, user, action, what FROM audit WHERE household_id = ?1 "
+	"ORDER BY seq";
+
+/* The audit trail, oldest first; see store.h. */
+int store_audit(struct store *s, const char *household_id,
+                int (*cb)(const struct store_audit_row *row, void *arg),
+                void *arg, struct diags *d)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_OK;
+
+	assert(s && cb);
+	st = prepare(s, household_id ? audit_household_sql : audit_all_sql, d);
+	if (!st)
+		return -1;
+	if (household_id)
+		rc = sqlite3_bind_text(st, 1, household_id, -1,
+		                       SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct store_audit_row row;
+
+			row.at = store_col_text(st, 0);
+			row.user = store_col_text(st, 1);
+			row.action = store_col_text(st, 2);
+			row.what = store_col_text(st, 3);
+			if (cb(&row, arg) != 0) {
+				rc = SQLITE_DONE;
+				break;
+			}
+		}
+	}
+	if (rc != SQLITE_DONE)
+		store_db_error(s, rc, "lezen", d);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

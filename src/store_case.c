@@ -1,0 +1,1690 @@
+/*
+ * store_case.c - a household in and out of the database as a duo-case/1
+ * document tree (doc.h): store_import_case reads a validated case into rows
+ * in one transaction, store_export_case builds the same tree back.
+ *
+ * Both directions are driven by one table per section of the format
+ * (struct table below): its built-in fields in format order, how each is
+ * stored (struct col), and the SQL that inserts an item and, for export,
+ * reads all items of a household or session in list order. A field of a
+ * section that is neither a built-in nor a child section is an extra field
+ * (see store.c for the shape of extra_field rows); it is stored as it comes
+ * and exported by the type its form gives it.
+ *
+ * Export reads one household with a few statements per session: one per
+ * section, one per link table (evidence, scores, ...) and one for the extra
+ * fields of each section, all in the order of the items, and merges them
+ * as it walks the items. No query runs per item.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "doc.h"
+#include "form.h"
+#include "store.h"
+#include "store_impl.h"
+#include "util.h"
+
+/* How a built-in field is stored. */
+enum kind {
+	K_ID,      /* the row's own id (household, session) */
+	K_TEXT,    /* text a person typed: exported DOC_AUTO */
+	K_PLAIN,   /* a date, year, choice or ref: exported plain when safe */
+	K_INT,     /* a whole number */
+	K_BOOL,    /* true / false as 1 / 0 */
+	K_MEMBER,  /* a member ref, stored as member_id */
+	K_SUBJECT, /* a member ref (member_id) or gezin/omgeving (scope) */
+	K_RANK,    /* a top-3 rank, stored as concern_id */
+	K_LIST,    /* a list of refs or ranks, stored in a link table */
+	K_SCORES   /* person -> score, stored in concern_score */
+};
+
+/* What the items of a K_LIST field name. */
+enum target { T_NONE, T_MEMBER, T_STATEMENT, T_FACTOR, T_RANK };
+
+struct col {
+	const char *key;
+	enum kind kind;
+	enum target to;          /* K_LIST */
+	const char *link_insert; /* K_LIST: ?1 owner, ?2 target id, ?3 pos;
+	                            K_SCORES: ?1 owner, ?2 who, ?3 score,
+	                            ?4 pos */
+	const char *link_select; /* owner id, value (, score) of every item
+	                            of a session, in item order */
+};
+
+#define F(k, kd) { .key = (k), .kind = (kd) }
+#define L(k, kd, t, ins, sel) \
+	{ .key = (k), .kind = (kd), .to = (t), .link_insert = (ins), \
+	  .link_select = (sel) }
+
+#define MAX_COLS 12
+
+/*
+ * One section of duo-case/1. insert takes ?1 id, ?2 owner (household,
+ * session or review), ?3 pos (sessions: the analysis model), then one
+ * parameter per stored field in cols order (K_SUBJECT two, K_ID and links
+ * none). select returns the id, then one column per col (NULL for links);
+ * a nested section adds the id of its parent item as the last column.
+ * extras returns owner, key, pos, name, value for every item in order.
+ */
+struct table {
+	const char *section;
+	const struct col *cols;
+	size_t ncols;
+	const char *const *children;  /* child section keys, NULL-ended */
+	const struct table *nested;   /* child list exported with each item */
+	const char *insert;
+	const char *select;
+	const char *extras;
+};
+
+#define NCOLS(a) (sizeof (a) / sizeof (a)[0])
+
+/* The extras of one owner (household, session, analysis). */
+static const char owner_extras_sql[] =
+	"SELECT owner, key, pos, name, value FROM extra_field "
+	"WHERE owner = ?1 ORDER BY key, pos";
+
+static const char *const no_children[] = { NULL };
+
+/* household */
+static const struct col household_cols[] = {
+	F("id", K_ID), F("name", K_TEXT), F("municipality", K_TEXT),
+	F("team", K_TEXT),
+};
+static const char *const household_children[] = { "members", NULL };
+static const struct table household_table = {
+	"household", household_cols, NCOLS(household_cols), household_children,
+	NULL,
+	"INSERT INTO household(id, updated, rev, name, municipality, team,"
+	" created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?2))",
+	"SELECT id, id, name, municipality, team FROM household WHERE id = ?1",
+	owner_extras_sql,
+};
+
+/* members */
+static const struct col member_cols[] = {
+	F("ref", K_PLAIN), F("name", K_TEXT), F("role", K_PLAIN),
+	F("born", K_PLAIN), F("lives_here", K_BOOL),
+};
+static const struct table member_table = {
+	"members", member_cols, NCOLS(member_cols), no_children, NULL,
+	"INSERT INTO member(id, household_id, pos, ref, name, role, born,"
+	" lives_here) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"SELECT id, ref, name, role, born, lives_here FROM member"
+	" WHERE household_id = ?1 ORDER BY pos, id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM member x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.household_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* sessions */
+static const struct col session_cols[] = {
+	F("id", K_ID), F("version", K_INT), F("date", K_PLAIN),
+	F("status", K_PLAIN), F("evaluation", K_PLAIN),
+};
+static const char *const session_children[] = {
+	"participants", "statements", "top3", "analysis", "plan", "reviews",
+	NULL
+};
+static const struct table session_table = {
+	"sessions", session_cols, NCOLS(session_cols), session_children, NULL,
+	"INSERT INTO session(id, household_id, model, version, date, status,"
+	" evaluation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	"SELECT id, id, version, date, status, evaluation FROM session"
+	" WHERE household_id = ?1 ORDER BY version, id",
+	owner_extras_sql,
+};
+
+/* participants */
+static const struct col participant_cols[] = {
+	F("member", K_MEMBER), F("name", K_TEXT), F("organisation", K_TEXT),
+	F("role", K_PLAIN),
+};
+static const struct table participant_table = {
+	"participants", participant_cols, NCOLS(participant_cols), no_children,
+	NULL,
+	"INSERT INTO participant(id, session_id, pos, member_id, name,"
+	" organisation, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	"SELECT p.id, m.ref, p.name, p.organisation, p.role FROM participant p"
+	" LEFT JOIN member m ON m.id = p.member_id WHERE p.session_id = ?1"
+	" ORDER BY p.pos, p.id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM participant x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* statements */
+static const struct col statement_cols[] = {
+	F("ref", K_PLAIN), F("kind", K_PLAIN), F("text", K_TEXT),
+	F("source", K_TEXT), F("date", K_PLAIN),
+	L("about", K_LIST, T_MEMBER,
+	  "INSERT INTO statement_about(statement_id, member_id, pos)"
+	  " VALUES (?1, ?2, ?3)",
+	  "SELECT s.id, m.ref FROM statement s"
+	  " JOIN statement_about a ON a.statement_id = s.id"
+	  " JOIN member m ON m.id = a.member_id WHERE s.session_id = ?1"
+	  " ORDER BY s.pos, s.id, a.pos"),
+	F("verified", K_BOOL), F("holder", K_TEXT), F("response", K_TEXT),
+	F("confidential", K_BOOL),
+};
+static const struct table statement_table = {
+	"statements", statement_cols, NCOLS(statement_cols), no_children, NULL,
+	"INSERT INTO statement(id, session_id, pos, ref, kind, text, source,"
+	" date, verified, holder, response, confidential)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	"SELECT id, ref, kind, text, source, date, NULL, verified, holder,"
+	" response, confidential FROM statement WHERE session_id = ?1"
+	" ORDER BY pos, id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM statement x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* top3: ordered by rank */
+static const struct col concern_cols[] = {
+	F("rank", K_INT), F("title", K_TEXT), F("what", K_TEXT),
+	F("impact", K_TEXT),
+	L("evidence", K_LIST, T_STATEMENT,
+	  "INSERT INTO concern_evidence(concern_id, statement_id, pos)"
+	  " VALUES (?1, ?2, ?3)",
+	  "SELECT c.id, s.ref FROM concern c"
+	  " JOIN concern_evidence v ON v.concern_id = c.id"
+	  " JOIN statement s ON s.id = v.statement_id WHERE c.session_id = ?1"
+	  " ORDER BY c.rank, c.id, v.pos"),
+	F("household_view", K_TEXT), F("agreement", K_PLAIN),
+	L("scores", K_SCORES, T_NONE,
+	  "INSERT INTO concern_score(concern_id, who, score, pos)"
+	  " VALUES (?1, ?2, ?3, ?4)",
+	  "SELECT c.id, v.who, v.score FROM concern c"
+	  " JOIN concern_score v ON v.concern_id = c.id WHERE c.session_id = ?1"
+	  " ORDER BY c.rank, c.id, v.pos"),
+	F("urgent", K_BOOL),
+};
+static const struct table concern_table = {
+	"top3", concern_cols, NCOLS(concern_cols), no_children, NULL,
+	"INSERT INTO concern(id, session_id, rank, title, what, impact,"
+	" household_view, agreement, urgent)"
+	" VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	"SELECT id, rank, title, what, impact, NULL, household_view, agreement,"
+	" NULL, urgent FROM concern WHERE session_id = ?1 ORDER BY rank, id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM concern x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.rank, x.id, e.key, e.pos",
+};
+
+/* analysis: a mapping kept in its session row (the model) */
+static const struct col analysis_cols[] = {
+	F("model", K_PLAIN),
+};
+static const char *const analysis_children[] = {
+	"factors", "hypotheses", NULL
+};
+static const struct table analysis_table = {
+	"analysis", analysis_cols, NCOLS(analysis_cols), analysis_children,
+	NULL,
+	NULL, /* stored with the session */
+	"SELECT id || '/analysis', model FROM session WHERE id = ?1",
+	owner_extras_sql,
+};
+
+/* factors */
+static const struct col factor_cols[] = {
+	F("ref", K_PLAIN), F("category", K_PLAIN), F("about", K_SUBJECT),
+	F("text", K_TEXT),
+};
+static const struct table factor_table = {
+	"factors", factor_cols, NCOLS(factor_cols), no_children, NULL,
+	"INSERT INTO factor(id, session_id, pos, ref, category, member_id,"
+	" scope, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"SELECT f.id, f.ref, f.category, coalesce(m.ref, f.scope), f.text"
+	" FROM factor f LEFT JOIN member m ON m.id = f.member_id"
+	" WHERE f.session_id = ?1 ORDER BY f.pos, f.id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM factor x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* hypotheses */
+static const struct col hypothesis_cols[] = {
+	F("ref", K_PLAIN), F("text", K_TEXT),
+	L("factors", K_LIST, T_FACTOR,
+	  "INSERT INTO hypothesis_factor(hypothesis_id, factor_id, pos)"
+	  " VALUES (?1, ?2, ?3)",
+	  "SELECT h.id, f.ref FROM hypothesis h"
+	  " JOIN hypothesis_factor v ON v.hypothesis_id = h.id"
+	  " JOIN factor f ON f.id = v.factor_id WHERE h.session_id = ?1"
+	  " ORDER BY h.pos, h.id, v.pos"),
+	L("explains", K_LIST, T_RANK,
+	  "INSERT INTO hypothesis_concern(hypothesis_id, concern_id, pos)"
+	  " VALUES (?1, ?2, ?3)",
+	  "SELECT h.id, c.rank FROM hypothesis h"
+	  " JOIN hypothesis_concern v ON v.hypothesis_id = h.id"
+	  " JOIN concern c ON c.id = v.concern_id WHERE h.session_id = ?1"
+	  " ORDER BY h.pos, h.id, v.pos"),
+	F("household_explanation", K_TEXT), F("status", K_PLAIN),
+	F("check", K_TEXT),
+};
+static const struct table hypothesis_table = {
+	"hypotheses", hypothesis_cols, NCOLS(hypothesis_cols), no_children,
+	NULL,
+	"INSERT INTO hypothesis(id, session_id, pos, ref, text,"
+	" household_explanation, status, check_text)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"SELECT id, ref, text, NULL, NULL, household_explanation, status,"
+	" check_text FROM hypothesis WHERE session_id = ?1 ORDER BY pos, id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM hypothesis x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* plan */
+static const struct col plan_cols[] = {
+	F("ref", K_PLAIN), F("concern", K_RANK), F("phase", K_PLAIN),
+	F("kind", K_PLAIN), F("text", K_TEXT), F("who", K_TEXT),
+	F("due", K_PLAIN), F("consequence", K_TEXT), F("done", K_BOOL),
+};
+static const struct table plan_table = {
+	"plan", plan_cols, NCOLS(plan_cols), no_children, NULL,
+	"INSERT INTO plan_item(id, session_id, pos, ref, concern_id, phase,"
+	" kind, text, who, due, consequence, done)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	"SELECT p.id, p.ref, c.rank, p.phase, p.kind, p.text, p.who, p.due,"
+	" p.consequence, p.done FROM plan_item p"
+	" LEFT JOIN concern c ON c.id = p.concern_id WHERE p.session_id = ?1"
+	" ORDER BY p.pos, p.id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM plan_item x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* reviews > comments */
+static const struct col comment_cols[] = {
+	F("on", K_TEXT), F("text", K_TEXT),
+};
+static const struct table comment_table = {
+	"comments", comment_cols, NCOLS(comment_cols), no_children, NULL,
+	"INSERT INTO review_comment(id, review_id, pos, target, text)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	"SELECT x.id, x.target, x.text, x.review_id FROM review r"
+	" JOIN review_comment x ON x.review_id = r.id WHERE r.session_id = ?1"
+	" ORDER BY r.pos, r.id, x.pos, x.id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM review r"
+	" JOIN review_comment x ON x.review_id = r.id"
+	" JOIN extra_field e ON e.owner = x.id WHERE r.session_id = ?1"
+	" ORDER BY r.pos, r.id, x.pos, x.id, e.key, e.pos",
+};
+static const struct col review_cols[] = {
+	F("reviewer", K_TEXT), F("date", K_PLAIN), F("decision", K_PLAIN),
+};
+static const char *const review_children[] = { "comments", NULL };
+static const struct table review_table = {
+	"reviews", review_cols, NCOLS(review_cols), review_children,
+	&comment_table,
+	"INSERT INTO review(id, session_id, pos, reviewer, date, decision)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	"SELECT id, reviewer, date, decision FROM review WHERE session_id = ?1"
+	" ORDER BY pos, id",
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM review x"
+	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
+	" ORDER BY x.pos, x.id, e.key, e.pos",
+};
+
+/* Every table, for lookups by section key. */
+static const struct table *const all_tables[] = {
+	&household_table, &member_table, &session_table, &participant_table,
+	&statement_table, &concern_table, &analysis_table, &factor_table,
+	&hypothesis_table, &plan_table, &review_table, &comment_table,
+};
+
+/* The column of t for key, or -1. */
+static int col_index(const struct table *t, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int is_child(const struct table *t, const char *key)
+{
+	const char *const *c;
+
+	for (c = t->children; *c; c++)
+		if (strcmp(*c, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* A value that is there: not NULL and not a YAML null. */
+static int present(const struct doc_node *n)
+{
+	return n && !doc_is_null(n);
+}
+
+/* ======================================================================
+ * Import
+ * ====================================================================== */
+
+/* ref -> row id, for the items of one household or session. The refs point
+ * into the document, which outlives the import. */
+struct refent {
+	const char *ref;
+	char id[UUID_STR_LEN];
+};
+struct refmap {
+	struct refent *v;
+	size_t n, cap;
+	int sorted;
+};
+
+static int refent_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct refent *)a)->ref,
+	              ((const struct refent *)b)->ref);
+}
+
+static void refmap_add(struct refmap *m, const char *ref, const char *id)
+{
+	xgrow(&m->v, &m->cap, m->n + 1, sizeof *m->v);
+	m->v[m->n].ref = ref;
+	memcpy(m->v[m->n].id, id, UUID_STR_LEN);
+	m->n++;
+	m->sorted = 0;
+}
+
+/* The row id for ref, or NULL. Maps are filled before they are read. */
+static const char *refmap_get(struct refmap *m, const char *ref)
+{
+	struct refent key, *hit;
+
+	if (!m->sorted) {
+		if (m->n > 1)
+			qsort(m->v, m->n, sizeof *m->v, refent_cmp);
+		m->sorted = 1;
+	}
+	if (m->n == 0)
+		return NULL;
+	key.ref = ref;
+	hit = bsearch(&key, m->v, m->n, sizeof *m->v, refent_cmp);
+	return hit ? hit->id : NULL;
+}
+
+struct imp {
+	struct store *s;
+	struct store_stmts stmts;
+	struct diags *d;
+	const char *src;          /* the document's name, for diagnostics */
+	int bind_rc;              /* first failed bind since the last step */
+	struct refmap members;    /* of the household */
+	struct refmap statements; /* of the current session ... */
+	struct refmap factors;
+	char concern[4][UUID_STR_LEN]; /* by rank 1..3; "" when none */
+	long nmembers, nsessions;
+};
+
+/* A problem with the document at node n; always returns -1. */
+static int bad(struct imp *im, const struct doc_node *n, const char *fmt,
+               ...) DUO_PRINTF(3, 4);
+static int bad(struct imp *im, const struct doc_node *n, const char *fmt,
+               ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(im->d, im->src, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static sqlite3_stmt *imp_stmt(struct imp *im, const char *sql)
+{
+	im->bind_rc = SQLITE_OK;
+	return store_stmt(im->s, &im->stmts, sql, im->d);
+}
+
+static void bind_text(struct imp *im, sqlite3_stmt *st, int i,
+                      const char *text)
+{
+	int rc = text ? sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT) :
+	         sqlite3_bind_null(st, i);
+
+	if (rc != SQLITE_OK && im->bind_rc == SQLITE_OK)
+		im->bind_rc = rc;
+}
+
+static void bind_int(struct imp *im, sqlite3_stmt *st, int i, long long v)
+{
+	int rc = sqlite3_bind_int64(st, i, v);
+
+	if (rc != SQLITE_OK && im->bind_rc == SQLITE_OK)
+		im->bind_rc = rc;
+}
+
+/* Run a bound write statement. A constraint the document breaks is
+ * reported at the item n it came from. */
+static int imp_step(struct imp *im, sqlite3_stmt *st, const struct doc_node *n)
+{
+	int rc = im->bind_rc;
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		(void)sqlite3_reset(st);
+		return 0;
+	}
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		bad(im, n, "kan niet worden opgeslagen in database %s: %s",
+		    im->s->path, sqlite3_errmsg(im->s->db));
+	else
+		store_db_error(im->s, rc, "schrijven", im->d);
+	(void)sqlite3_reset(st);
+	return -1;
+}
+
+/* A whole number in [lo, hi], written in decimal. */
+static int parse_int(const char *text, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (!text || !*text)
+		return -1;
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_bool(const char *text, int *out)
+{
+	static const char *const t[] = { "true", "True", "TRUE" };
+	static const char *const f[] = { "false", "False", "FALSE" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (strcmp(text, t[i]) == 0) {
+			*out = 1;
+			return 0;
+		}
+		if (strcmp(text, f[i]) == 0) {
+			*out = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The concern id of a rank given as text, or NULL. */
+static const char *rank_id(struct imp *im, const char *text)
+{
+	long r;
+
+	if (parse_int(text, 1, 3, &r) != 0 || !im->concern[r][0])
+		return NULL;
+	return im->concern[r];
+}
+
+/* The row id of a list item that names a member, statement, factor or rank. */
+static const char *target_id(struct imp *im, enum target to, const char *text)
+{
+	switch (to) {
+	case T_MEMBER:    return refmap_get(&im->members, text);
+	case T_STATEMENT: return refmap_get(&im->statements, text);
+	case T_FACTOR:    return refmap_get(&im->factors, text);
+	case T_RANK:      return rank_id(im, text);
+	case T_NONE:      break;
+	}
+	return NULL;
+}
+
+/* Bind one scalar field from parameter *param on; K_ID and links bind
+ * nothing. v is the value or NULL when absent. */
+static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
+                    const struct col *c, const struct doc_node *v)
+{
+	const char *text, *id;
+	long n;
+	int b;
+
+	if (c->kind == K_ID || c->kind == K_LIST || c->kind == K_SCORES)
+		return 0;
+	if (!present(v)) {
+		bind_text(im, st, (*param)++, NULL);
+		if (c->kind == K_SUBJECT)
+			bind_text(im, st, (*param)++, NULL);
+		return 0;
+	}
+	if (v->type != DOC_SCALAR)
+		return bad(im, v, "'%s' moet een enkele waarde zijn", c->key);
+	text = v->text;
+	switch (c->kind) {
+	case K_TEXT:
+	case K_PLAIN:
+		bind_text(im, st, (*param)++, text);
+		break;
+	case K_INT:
+		if (parse_int(text, INT_MIN, INT_MAX, &n) != 0)
+			return bad(im, v, "'%s' moet een geheel getal zijn: %s",
+			           c->key, text);
+		bind_int(im, st, (*param)++, n);
+		break;
+	case K_BOOL:
+		if (parse_bool(text, &b) != 0)
+			return bad(im, v, "'%s' moet true of false zijn: %s",
+			           c->key, text);
+		bind_int(im, st, (*param)++, b);
+		break;
+	case K_MEMBER:
+		id = refmap_get(&im->members, text);
+		if (!id)
+			return bad(im, v, "'%s': onbekend lid '%s'", c->key,
+			           text);
+		bind_text(im, st, (*param)++, id);
+		break;
+	case K_SUBJECT:
+		id = refmap_get(&im->members, text);
+		if (!id && strcmp(text, "gezin") != 0 &&
+		    strcmp(text, "omgeving") != 0)
+			return bad(im, v, "'%s': onbekend lid '%s' (of gezin, "
+			           "omgeving)", c->key, text);
+		bind_text(im, st, (*param)++, id);
+		bind_text(im, st, (*param)++, id ? NULL : text);
+		break;
+	case K_RANK:
+		id = rank_id(im, text);
+		if (!id)
+			return bad(im, v, "'%s': er is geen top-3 zorg met "
+			           "rang %s", c->key, text);
+		bind_text(im, st, (*param)++, id);
+		break;
+	case K_ID:
+	case K_LIST:
+	case K_SCORES:
+		assert(0);
+		break;
+	}
+	return 0;
+}
+
+/* Bind the scalar built-in fields of item from parameter first on. */
+static int bind_cols(struct imp *im, const struct table *t,
+                     const struct doc_node *item, sqlite3_stmt *st, int first)
+{
+	size_t i;
+	int param = first;
+
+	for (i = 0; i < t->ncols; i++)
+		if (bind_col(im, st, &param, &t->cols[i],
+		             doc_map_get(item, t->cols[i].key)) != 0)
+			return -1;
+	assert(param - 1 <= sqlite3_bind_parameter_count(st));
+	return 0;
+}
+
+/* Store one list field (about, evidence, factors, explains) of row id. */
+static int insert_list(struct imp *im, const struct col *c, const char *id,
+                       const struct doc_node *v)
+{
+	size_t i;
+
+	if (v->type != DOC_SEQ)
+		return bad(im, v, "'%s' moet een lijst zijn", c->key);
+	for (i = 0; i < v->len; i++) {
+		const struct doc_node *it = v->item[i];
+		const char *target;
+		sqlite3_stmt *st;
+
+		if (it->type != DOC_SCALAR)
+			return bad(im, it, "'%s' moet een lijst van namen "
+			           "zijn", c->key);
+		target = target_id(im, c->to, it->text);
+		if (!target)
+			return bad(im, it, "'%s': '%s' bestaat niet", c->key,
+			           it->text);
+		st = imp_stmt(im, c->link_insert);
+		if (!st)
+			return -1;
+		bind_text(im, st, 1, id);
+		bind_text(im, st, 2, target);
+		bind_int(im, st, 3, (long long)i);
+		if (imp_step(im, st, it) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Store the scores mapping of concern id. */
+static int insert_scores(struct imp *im, const struct col *c, const char *id,
+                         const struct doc_node *v)
+{
+	long score;
+	size_t i;
+
+	if (v->type != DOC_MAP)
+		return bad(im, v, "'%s' moet paren naam: score zijn", c->key);
+	for (i = 0; i < v->len; i++) {
+		const struct doc_node *sv = v->pair[i].value;
+		sqlite3_stmt *st;
+
+		if (sv->type != DOC_SCALAR ||
+		    parse_int(sv->text, 0, 10, &score) != 0)
+			return bad(im, sv, "'%s': score van '%s' moet 0 t/m 10 "
+			           "zijn", c->key, v->pair[i].key);
+		st = imp_stmt(im, c->link_insert);
+		if (!st)
+			return -1;
+		bind_text(im, st, 1, id);
+		bind_text(im, st, 2, v->pair[i].key);
+		bind_int(im, st, 3, score);
+		bind_int(im, st, 4, (long long)i);
+		if (imp_step(im, st, sv) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Store the link fields of item, row id. */
+static int insert_links(struct imp *im, const struct table *t,
+                        const struct doc_node *item, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++) {
+		const struct col *c = &t->cols[i];
+		const struct doc_node *v = doc_map_get(item, c->key);
+
+		if (!present(v))
+			continue;
+		if (c->kind == K_LIST && insert_list(im, c, id, v) != 0)
+			return -1;
+		if (c->kind == K_SCORES && insert_scores(im, c, id, v) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char extra_insert_sql[] =
+	"INSERT INTO extra_field(owner, key, pos, name, value)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+
+static int insert_extra_row(struct imp *im, const char *owner,
+                            const char *key, long pos, const char *name,
+                            const struct doc_node *v)
+{
+	sqlite3_stmt *st;
+
+	if (v->type != DOC_SCALAR)
+		return bad(im, v, "'%s': een waarde binnen een lijst of paar "
+		           "moet enkelvoudig zijn", key);
+	st = imp_stmt(im, extra_insert_sql);
+	if (!st)
+		return -1;
+	bind_text(im, st, 1, owner);
+	bind_text(im, st, 2, key);
+	bind_int(im, st, 3, pos);
+	bind_text(im, st, 4, name);
+	bind_text(im, st, 5, v->text);
+	return imp_step(im, st, v);
+}
+
+/* Store every field of map that is neither built-in nor a child section
+ * as extra_field rows of owner: a scalar at pos 0, items and pairs 1..n. */
+static int insert_extras(struct imp *im, const struct table *t,
+                         const struct doc_node *map, const char *owner)
+{
+	size_t i, j;
+
+	for (i = 0; i < map->len; i++) {
+		const char *key = map->pair[i].key;
+		const struct doc_node *v = map->pair[i].value;
+
+		if (col_index(t, key) >= 0 || is_child(t, key) || !present(v))
+			continue;
+		if (v->type == DOC_SCALAR) {
+			if (insert_extra_row(im, owner, key, 0, NULL, v) != 0)
+				return -1;
+		} else {
+			int seq = v->type == DOC_SEQ;
+
+			for (j = 0; j < v->len; j++) {
+				const char *name = seq ? NULL : v->pair[j].key;
+				const struct doc_node *it = seq ? v->item[j] :
+				                            v->pair[j].value;
+
+				if (insert_extra_row(im, owner, key, (long)j + 1,
+				                     name, it) != 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The list under key in map: NULL when absent, -1 via *err when it is not
+ * a list. */
+static const struct doc_node *get_list(struct imp *im,
+                                       const struct doc_node *map,
+                                       const char *key, int *err)
+{
+	const struct doc_node *v = doc_map_get(map, key);
+
+	*err = 0;
+	if (!present(v))
+		return NULL;
+	if (v->type != DOC_SEQ) {
+		*err = bad(im, v, "'%s' moet een lijst zijn", key);
+		return NULL;
+	}
+	return v;
+}
+
+/* Insert the items of list section t found under t->section in map, owned
+ * by parent. refs (may be NULL) learns each item's ref. */
+static int import_list(struct imp *im, const struct table *t,
+                       const struct doc_node *map, const char *parent,
+                       struct refmap *refs)
+{
+	const struct doc_node *list;
+	char id[UUID_STR_LEN];
+	size_t i;
+	int err;
+
+	list = get_list(im, map, t->section, &err);
+	if (!list)
+		return err;
+	for (i = 0; i < list->len; i++) {
+		const struct doc_node *item = list->item[i];
+		sqlite3_stmt *st;
+
+		if (item->type != DOC_MAP)
+			return bad(im, item, "een item van '%s' moet velden "
+			           "hebben", t->section);
+		uuid_new(id);
+		st = imp_stmt(im, t->insert);
+		if (!st)
+			return -1;
+		bind_text(im, st, 1, id);
+		bind_text(im, st, 2, parent);
+		bind_int(im, st, 3, (long long)i);
+		if (bind_cols(im, t, item, st, 4) != 0 ||
+		    imp_step(im, st, item) != 0)
+			return -1;
+		if (refs) {
+			const char *ref = doc_map_str(item, "ref");
+
+			if (ref)
+				refmap_add(refs, ref, id);
+		}
+		if (t == &concern_table) {
+			long r;
+
+			/* the CHECK and UNIQUE constraints held */
+			if (parse_int(doc_map_str(item, "rank"), 1, 3, &r) == 0)
+				memcpy(im->concern[r], id, UUID_STR_LEN);
+		}
+		if (insert_links(im, t, item, id) != 0 ||
+		    insert_extras(im, t, item, id) != 0)
+			return -1;
+		if (t->nested &&
+		    import_list(im, t->nested, item, id, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* A UUID from the document, lowercased (UUIDs are case-insensitive), or a
+ * new one when absent. */
+static int doc_uuid(struct imp *im, const struct doc_node *map,
+                    char out[UUID_STR_LEN])
+{
+	const struct doc_node *v = doc_map_get(map, "id");
+	size_t i;
+
+	if (!present(v)) {
+		uuid_new(out);
+		return 0;
+	}
+	if (v->type != DOC_SCALAR || strlen(v->text) != UUID_STR_LEN - 1)
+		return bad(im, v, "'id' moet een UUID zijn");
+	for (i = 0; i < UUID_STR_LEN; i++)
+		out[i] = (char)(v->text[i] >= 'A' && v->text[i] <= 'F' ?
+		                v->text[i] - 'A' + 'a' : v->text[i]);
+	if (!uuid_is_valid(out))
+		return bad(im, v, "'id' moet een UUID zijn: %s", v->text);
+	return 0;
+}
+
+/* Store one session item of household hid. */
+static int import_session(struct imp *im, const struct doc_node *sess,
+                          const char *hid)
+{
+	const struct doc_node *an;
+	sqlite3_stmt *st;
+	char sid[UUID_STR_LEN];
+
+	if (sess->type != DOC_MAP)
+		return bad(im, sess, "een sessie moet velden hebben");
+	an = doc_map_get(sess, "analysis");
+	if (!present(an))
+		an = NULL;
+	else if (an->type != DOC_MAP)
+		return bad(im, an, "'analysis' moet velden hebben");
+	if (doc_uuid(im, sess, sid) != 0)
+		return -1;
+	st = imp_stmt(im, session_table.insert);
+	if (!st)
+		return -1;
+	bind_text(im, st, 1, sid);
+	bind_text(im, st, 2, hid);
+	/* the model is the one built-in field of analysis */
+	if (an) {
+		int param = 3;
+
+		if (bind_col(im, st, &param, &analysis_cols[0],
+		             doc_map_get(an, "model")) != 0)
+			return -1;
+	} else {
+		bind_text(im, st, 3, NULL);
+	}
+	if (bind_cols(im, &session_table, sess, st, 4) != 0 ||
+	    imp_step(im, st, sess) != 0 ||
+	    insert_extras(im, &session_table, sess, sid) != 0)
+		return -1;
+
+	im->statements.n = im->factors.n = 0;
+	memset(im->concern, 0, sizeof im->concern);
+	if (import_list(im, &participant_table, sess, sid, NULL) != 0 ||
+	    import_list(im, &statement_table, sess, sid,
+	                &im->statements) != 0 ||
+	    import_list(im, &concern_table, sess, sid, NULL) != 0)
+		return -1;
+	if (an) {
+		char *owner = xasprintf("%s/analysis", sid);
+		int rc = insert_extras(im, &analysis_table, an, owner);
+		free(owner);
+		if (rc != 0 ||
+		    import_list(im, &factor_table, an, sid,
+		                &im->factors) != 0 ||
+		    import_list(im, &hypothesis_table, an, sid, NULL) != 0)
+			return -1;
+	}
+	if (import_list(im, &plan_table, sess, sid, NULL) != 0 ||
+	    import_list(im, &review_table, sess, sid, NULL) != 0)
+		return -1;
+	im->nsessions++;
+	return 0;
+}
+
+static const char household_find_sql[] =
+	"SELECT created, rev FROM household WHERE id = ?1";
+static const char household_delete_sql[] =
+	"DELETE FROM household WHERE id = ?1";
+static const char audit_insert_sql[] =
+	"INSERT INTO audit(at, user, household_id, action, what)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/*
+ * Make room for household hid: refuse when it exists and replace is 0,
+ * delete it (everything cascades) when replace is 1. *created and *rev
+ * carry over to the new row; *replaced says whether it existed.
+ */
+static int clear_household(struct imp *im, const char *hid, int replace,
+                           char **created, long long *rev, int *replaced)
+{
+	sqlite3_stmt *st = imp_stmt(im, household_find_sql);
+	int rc;
+
+	*replaced = 0;
+	if (!st)
+		return -1;
+	bind_text(im, st, 1, hid);
+	rc = im->bind_rc == SQLITE_OK ? sqlite3_step(st) : im->bind_rc;
+	if (rc == SQLITE_ROW) {
+		*replaced = 1;
+		*created = xstrdup(store_col_text(st, 0));
+		*rev = sqlite3_column_int64(st, 1) + 1;
+	} else if (rc != SQLITE_DONE) {
+		store_db_error(im->s, rc, "lezen", im->d);
+	}
+	(void)sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	if (!replace) {
+		diag_add(im->d, im->src, 0, 0, "huishouden %s bestaat al in de "
+		         "database (gebruik --replace om het te vervangen)",
+		         hid);
+		return -1;
+	}
+	st = imp_stmt(im, household_delete_sql);
+	if (!st)
+		return -1;
+	bind_text(im, st, 1, hid);
+	return imp_step(im, st, NULL);
+}
+
+/* The household, its members and sessions; inside the transaction. */
+static int import_household(struct imp *im, const struct doc_node *root,
+                            const char *hid, int replace, int *replaced)
+{
+	const struct doc_node *hh = doc_map_get(root, "household");
+	const struct doc_node *sessions;
+	char now[21];
+	char *created = NULL;
+	long long rev = 1;
+	sqlite3_stmt *st;
+	size_t i;
+	int err;
+
+	if (clear_household(im, hid, replace, &created, &rev, replaced) != 0) {
+		free(created);
+		return -1;
+	}
+	time_now_iso(now);
+	st = imp_stmt(im, household_table.insert);
+	if (!st) {
+		free(created);
+		return -1;
+	}
+	bind_text(im, st, 1, hid);
+	bind_text(im, st, 2, now);
+	bind_int(im, st, 3, rev);
+	bind_text(im, st, 7, created); /* a replaced household keeps it */
+	err = bind_cols(im, &household_table, hh, st, 4);
+	if (!err)
+		err = imp_step(im, st, hh);
+	free(created);
+	if (err || insert_extras(im, &household_table, hh, hid) != 0 ||
+	    import_list(im, &member_table, hh, hid, &im->members) != 0)
+		return -1;
+	im->nmembers = (long)im->members.n;
+
+	sessions = get_list(im, root, "sessions", &err);
+	if (err)
+		return -1;
+	for (i = 0; sessions && i < sessions->len; i++)
+		if (import_session(im, sessions->item[i], hid) != 0)
+			return -1;
+	return 0;
+}
+
+/* One audit row for this import. */
+static int import_audit(struct imp *im, const char *hid, int replaced)
+{
+	char now[21];
+	char *what;
+	sqlite3_stmt *st;
+	int rc;
+
+	time_now_iso(now);
+	what = xasprintf("%s%s%s: %ld %s, %ld %s",
+	                 replaced ? "vervangen door import" : "geïmporteerd",
+	                 im->src ? " uit " : "", im->src ? im->src : "",
+	                 im->nmembers, im->nmembers == 1 ? "lid" : "leden",
+	                 im->nsessions, im->nsessions == 1 ? "sessie" :
+	                 "sessies");
+	st = imp_stmt(im, audit_insert_sql);
+	if (!st) {
+		free(what);
+		return -1;
+	}
+	bind_text(im, st, 1, now);
+	bind_text(im, st, 2, im->s->user);
+	bind_text(im, st, 3, hid);
+	bind_text(im, st, 4, replaced ? "replace" : "import");
+	bind_text(im, st, 5, what);
+	rc = imp_step(im, st, NULL);
+	free(what);
+	return rc;
+}
+
+/* The top of the document: format, household and sessions, nothing else. */
+static int check_root(struct imp *im, const struct doc_node *root)
+{
+	const struct doc_node *hh;
+	size_t i;
+
+	if (!root || root->type != DOC_MAP)
+		return bad(im, root, "een duo-case/1 document moet velden "
+		           "hebben");
+	if (!str_eq(doc_map_str(root, "format"), "duo-case/1"))
+		return bad(im, doc_map_get(root, "format"),
+		           "'format: duo-case/1' ontbreekt");
+	for (i = 0; i < root->len; i++) {
+		const char *key = root->pair[i].key;
+
+		if (strcmp(key, "format") != 0 &&
+		    strcmp(key, "household") != 0 &&
+		    strcmp(key, "sessions") != 0)
+			return bad(im, root->pair[i].value, "onbekend veld "
+			           "'%s'", key);
+	}
+	hh = doc_map_get(root, "household");
+	if (!hh || hh->type != DOC_MAP)
+		return bad(im, hh ? hh : root, "'household' moet velden "
+		           "hebben");
+	return 0;
+}
+
+/* Store a validated case in one transaction; see store.h. */
+int store_import_case(struct store *s, const struct doc_node *root,
+                      const char *source, int replace,
+                      char out_id[UUID_STR_LEN], struct diags *d)
+{
+	struct imp im;
+	char hid[UUID_STR_LEN];
+	int rc, replaced = 0;
+
+	assert(s);
+	memset(&im, 0, sizeof im);
+	im.s = s;
+	im.d = d;
+	im.src = source;
+	if (check_root(&im, root) != 0 ||
+	    doc_uuid(&im, doc_map_get(root, "household"), hid) != 0)
+		return -1;
+	if (store_begin(s, 1, d) != 0)
+		return -1;
+	rc = import_household(&im, root, hid, replace, &replaced);
+	if (rc == 0)
+		rc = import_audit(&im, hid, replaced);
+	store_stmts_free(&im.stmts);
+	if (rc == 0)
+		rc = store_commit(s, d);
+	else
+		store_rollback(s);
+	free(im.members.v);
+	free(im.statements.v);
+	free(im.factors.v);
+	if (rc == 0 && out_id)
+		memcpy(out_id, hid, UUID_STR_LEN);
+	return rc;
+}
+
+/* ======================================================================
+ * Export
+ * ====================================================================== */
+
+struct exp {
+	struct store *s;
+	const struct formset *fs;
+	struct store_stmts stmts;
+	struct diags *d;
+	int failed;
+};
+
+/* A statement being stepped through; rc is SQLITE_ROW, SQLITE_DONE or the
+ * error, already reported. */
+struct cursor {
+	sqlite3_stmt *st;
+	int rc;
+};
+
+/* The cursors of one list section: items, one per link col, extras. */
+struct cset {
+	struct cursor main, link[MAX_COLS], extras;
+};
+
+static int cur_next(struct exp *ex, struct cursor *c)
+{
+	c->rc = sqlite3_step(c->st);
+	if (c->rc == SQLITE_ROW || c->rc == SQLITE_DONE)
+		return 0;
+	store_db_error(ex->s, c->rc, "lezen", ex->d);
+	ex->failed = 1;
+	return -1;
+}
+
+/* Start sql with ?1 = scope and step to its first row. */
+static int cur_open(struct exp *ex, struct cursor *c, const char *sql,
+                    const char *scope)
+{
+	int rc;
+
+	c->rc = SQLITE_DONE;
+	c->st = store_stmt(ex->s, &ex->stmts, sql, ex->d);
+	if (!c->st) {
+		ex->failed = 1;
+		return -1;
+	}
+	rc = sqlite3_bind_text(c->st, 1, scope, -1, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK) {
+		store_db_error(ex->s, rc, "lezen", ex->d);
+		ex->failed = 1;
+		return -1;
+	}
+	return cur_next(ex, c);
+}
+
+/* 1 when the cursor stands on a row whose column col is owner. */
+static int cur_at(const struct cursor *c, int col, const char *owner)
+{
+	return c->st && c->rc == SQLITE_ROW &&
+	       str_eq(store_col_text(c->st, col), owner);
+}
+
+/* The style for a ref, date, choice, number or id: plain when it reads
+ * back as the same string in any context, flow collections included;
+ * otherwise fallback. */
+static enum doc_style plain_style(const char *text, enum doc_style fallback)
+{
+	const char *p;
+
+	if (!isalnum((unsigned char)*text))
+		return fallback;
+	for (p = text; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("-_./+", *p))
+			return fallback;
+	if (strcmp(text, "null") == 0 || strcmp(text, "Null") == 0 ||
+	    strcmp(text, "NULL") == 0)
+		return fallback;
+	return DOC_PLAIN;
+}
+
+static struct doc_node *plain_scalar(const char *text, enum doc_style fb)
+{
+	return doc_new_scalar(text, plain_style(text, fb));
+}
+
+/* The value of a scalar built-in field from column i of row. */
+static struct doc_node *scalar_node(const struct col *c, sqlite3_stmt *row,
+                                    int i)
+{
+	const char *text = store_col_text(row, i);
+
+	if (!text)
+		return NULL;
+	switch (c->kind) {
+	case K_TEXT:
+		return doc_new_scalar(text, DOC_AUTO);
+	case K_INT:
+	case K_RANK:
+		return doc_new_scalarf(DOC_PLAIN, "%lld",
+		                       (long long)sqlite3_column_int64(row, i));
+	case K_BOOL:
+		return doc_new_scalar(sqlite3_column_int64(row, i) ? "true" :
+		                      "false", DOC_PLAIN);
+	case K_ID:
+	case K_PLAIN:
+	case K_MEMBER:
+	case K_SUBJECT:
+		return plain_scalar(text, DOC_AUTO);
+	case K_LIST:
+	case K_SCORES:
+		break;
+	}
+	assert(0);
+	return NULL;
+}
+
+/* A list or scores field of item id, from its link cursor: a flow
+ * sequence or mapping, NULL when empty. */
+static struct doc_node *link_node(struct exp *ex, const struct col *c,
+                                  struct cursor *lc, const char *id)
+{
+	struct doc_node *n = NULL;
+
+	while (cur_at(lc, 0, id)) {
+		const char *v = store_col_text(lc->st, 1);
+
+		if (!n)
+			n = c->kind == K_SCORES ? doc_new_map(DOC_FLOW) :
+			    doc_new_seq(DOC_FLOW);
+		if (c->kind == K_SCORES)
+			doc_map_add(n, v ? v : "",
+			            plain_scalar(store_col_text(lc->st, 2) ?
+			                         store_col_text(lc->st, 2) : "",
+			                         DOC_QUOTED));
+		else
+			doc_seq_add(n, plain_scalar(v ? v : "", DOC_QUOTED));
+		if (cur_next(ex, lc) != 0)
+			break;
+	}
+	return n;
+}
+
+/* One extra_field row, copied out of its cursor. */
+struct xrow {
+	char *key;
+	long pos;
+	char *name;   /* NULL unless a mapping entry */
+	char *value;
+	int used;
+};
+struct xrows {
+	struct xrow *v;
+	size_t n, cap;
+};
+
+static void xrows_free(struct xrows *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->n; i++) {
+		free(x->v[i].key);
+		free(x->v[i].name);
+		free(x->v[i].value);
+	}
+	free(x->v);
+}
+
+/* Take the extras of owner from xc, in key and pos order. */
+static void collect_extras(struct exp *ex, struct cursor *xc,
+                           const char *owner, struct xrows *x)
+{
+	while (cur_at(xc, 0, owner)) {
+		struct xrow *r;
+
+		xgrow(&x->v, &x->cap, x->n + 1, sizeof *x->v);
+		r = &x->v[x->n++];
+		r->key = xstrdup(store_col_text(xc->st, 1));
+		r->pos = (long)sqlite3_column_int64(xc->st, 2);
+		r->name = xstrdup(store_col_text(xc->st, 3));
+		r->value = xstrdup(store_col_text(xc->st, 4));
+		r->used = 0;
+		if (!r->key)
+			r->key = xstrdup("");
+		if (!r->value)
+			r->value = xstrdup("");
+		if (cur_next(ex, xc) != 0)
+			break;
+	}
+}
+
+/* The style of a scalar extra of field type t (f known). */
+static enum doc_style extra_style(const struct form_field *f,
+                                  const char *text)
+{
+	if (!f)
+		return DOC_AUTO;
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LINES:
+	case FT_PERSON:
+	case FT_TARGET:
+		return DOC_AUTO;
+	default:
+		return plain_style(text, DOC_AUTO);
+	}
+}
+
+/*
+ * The value of extra field rows x[0..n) (one key): a scalar (pos 0), a
+ * mapping (named rows) or a list. Styled by its form field f; a field the
+ * forms no longer define (f NULL) is written in block style.
+ */
+static struct doc_node *extra_node(const struct xrow *x, size_t n,
+                                   const struct form_field *f)
+{
+	struct doc_node *node;
+	size_t i;
+	int flow;
+
+	assert(n > 0);
+	if (n == 1 && x[0].pos == 0 && !x[0].name)
+		return doc_new_scalar(x[0].value, extra_style(f, x[0].value));
+	if (x[0].name) {
+		flow = f && f->type == FT_SCORES;
+		node = doc_new_map(flow ? DOC_FLOW : DOC_AUTO);
+		for (i = 0; i < n; i++)
+			doc_map_add(node, x[i].name ? x[i].name : "", flow ?
+			            plain_scalar(x[i].value, DOC_QUOTED) :
+			            doc_new_scalar(x[i].value, DOC_AUTO));
+		return node;
+	}
+	flow = f && field_type_is_list(f->type);
+	node = doc_new_seq(flow ? DOC_FLOW : DOC_AUTO);
+	for (i = 0; i < n; i++)
+		doc_seq_add(node, flow ? plain_scalar(x[i].value, DOC_QUOTED) :
+		            doc_new_scalar(x[i].value, DOC_AUTO));
+	return node;
+}
+
+/* Add the extras stored under key (if any) to map, and mark them used. */
+static void add_extra(struct doc_node *map, struct xrows *x, const char *key,
+                      const struct form_field *f)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->n && strcmp(x->v[i].key, key) != 0; i++)
+		;
+	for (j = i; j < x->n && strcmp(x->v[j].key, key) == 0; j++)
+		x->v[j].used = 1;
+	if (j > i)
+		doc_map_add(map, key, extra_node(&x->v[i], j - i, f));
+}
+
+/*
+ * The mapping of the current row of t (row), in the field order of its
+ * form: built-in fields from the row and the link cursors, extras from xc;
+ * then built-in fields the forms lack, then extras the forms no longer
+ * define, in key order. Nothing stored is left out.
+ */
+static struct doc_node *build_map(struct exp *ex, const struct table *t,
+                                  sqlite3_stmt *row, struct cursor *links,
+                                  struct cursor *xc)
+{
+	const char *id = store_col_text(row, 0);
+	const struct form_section *sec;
+	struct doc_node *val[MAX_COLS] = {0};
+	struct xrows x = {0};
+	struct doc_node *map;
+	size_t i;
+
+	assert(id && t->ncols <= MAX_COLS);
+	for (i = 0; i < t->ncols; i++) {
+		const struct col *cl = &t->cols[i];
+
+		if (cl->kind == K_LIST || cl->kind == K_SCORES) {
+			assert(links); /* only list sections have links */
+			val[i] = link_node(ex, cl, &links[i], id);
+		} else {
+			val[i] = scalar_node(cl, row, (int)i + 1);
+		}
+	}
+	collect_extras(ex, xc, id, &x);
+
+	map = doc_new_map(DOC_AUTO);
+	sec = ex->fs ? formset_section(ex->fs, t->section) : NULL;
+	for (i = 0; sec && i < sec->nfields; i++) {
+		const struct form_field *f = &sec->fields[i];
+		int c = col_index(t, f->key);
+
+		if (c < 0) {
+			add_extra(map, &x, f->key, f);
+		} else if (val[c]) {
+			doc_map_add(map, f->key, val[c]);
+			val[c] = NULL;
+		}
+	}
+	for (i = 0; i < t->ncols; i++)
+		if (val[i]) /* the forms lack this built-in field */
+			doc_map_add(map, t->cols[i].key, val[i]);
+	for (i = 0; i < x.n; i++)
+		if (!x.v[i].used)
+			add_extra(map, &x, x.v[i].key, NULL);
+	xrows_free(&x);
+	return map;
+}
+
+/* Open the cursors of list section t for scope (household or session). */
+static int cset_open(struct exp *ex, const struct table *t,
+                     const char *scope, struct cset *cs)
+{
+	size_t i;
+
+	memset(cs, 0, sizeof *cs);
+	if (cur_open(ex, &cs->main, t->select, scope) != 0 ||
+	    cur_open(ex, &cs->extras, t->extras, scope) != 0)
+		return -1;
+	for (i = 0; i < t->ncols; i++)
+		if (t->cols[i].link_select &&
+		    cur_open(ex, &cs->link[i], t->cols[i].link_select,
+		             scope) != 0)
+			return -1;
+	return 0;
+}
+
+/* After the walk every cursor must be done: a row left over belongs to no
+ * item, which the shared ORDER BY of the queries rules out. */
+static int cset_done(struct exp *ex, const struct table *t,
+                     const struct cset *cs)
+{
+	size_t i;
+	int left = cs->main.rc == SQLITE_ROW || cs->extras.rc == SQLITE_ROW;
+
+	for (i = 0; i < t->ncols; i++)
+		if (cs->link[i].st && cs->link[i].rc == SQLITE_ROW)
+			left = 1;
+	if (left && !ex->failed) {
+		diag_add(ex->d, NULL, 0, 0, "database %s: %s: rijen zonder "
+		         "eigenaar bij het exporteren", ex->s->path,
+		         t->section);
+		ex->failed = 1;
+	}
+	return ex->failed ? -1 : 0;
+}
+
+/* Add key: list to parent unless the list is empty. */
+static void add_list(struct doc_node *parent, const char *key,
+                     struct doc_node *list)
+{
+	if (list->len)
+		doc_map_add(parent, key, list);
+	else
+		doc_free(list);
+}
+
+/* Add the items of list section t of scope to parent, with their nested
+ * list (review comments) if t has one. */
+static int export_list(struct exp *ex, struct doc_node *parent,
+                       const struct table *t, const char *scope)
+{
+	const struct table *nt = t->nested;
+	struct cset cs, ns;
+	struct doc_node *list = doc_new_seq(DOC_AUTO);
+
+	if (cset_open(ex, t, scope, &cs) != 0 ||
+	    (nt && cset_open(ex, nt, scope, &ns) != 0)) {
+		doc_free(list);
+		return -1;
+	}
+	while (!ex->failed && cs.main.rc == SQLITE_ROW) {
+		struct doc_node *m = build_map(ex, t, cs.main.st, cs.link,
+		                               &cs.extras);
+
+		if (nt) {
+			const char *id = store_col_text(cs.main.st, 0);
+			struct doc_node *sub = doc_new_seq(DOC_AUTO);
+
+			while (!ex->failed &&
+			       cur_at(&ns.main, (int)nt->ncols + 1, id)) {
+				doc_seq_add(sub, build_map(ex, nt, ns.main.st,
+				            ns.link, &ns.extras));
+				(void)cur_next(ex, &ns.main);
+			}
+			add_list(m, nt->section, sub);
+		}
+		doc_seq_add(list, m);
+		(void)cur_next(ex, &cs.main);
+	}
+	add_list(parent, t->section, list);
+	if (cset_done(ex, t, &cs) != 0 || (nt && cset_done(ex, nt, &ns) != 0))
+		return -1;
+	return 0;
+}
+
+/* The mapping of a single-owner section (household, session, analysis):
+ * one row of t->select for key, extras of owner. */
+static struct doc_node *export_single(struct exp *ex, const struct table *t,
+                                      const char *key, const char *owner,
+                                      struct cursor *row)
+{
+	struct cursor xc;
+	struct doc_node *map;
+
+	if (cur_open(ex, row, t->select, key) != 0)
+		return NULL;
+	if (row->rc != SQLITE_ROW)
+		return NULL;
+	if (cur_open(ex, &xc, t->extras, owner) != 0)
+		return NULL;
+	map = build_map(ex, t, row->st, NULL, &xc);
+	if (xc.rc == SQLITE_ROW && !ex->failed) {
+		diag_add(ex->d, NULL, 0, 0, "database %s: %s: onverwachte "
+		         "extra velden", ex->s->path, t->section);
+		ex->failed = 1;
+	}
+	return map;
+}
+
+/* Add the analysis of session sid (model, extras, factors, hypotheses) to
+ * the session mapping, unless it is empty. */
+static int export_analysis(struct exp *ex, struct doc_node *sess,
+                           const char *sid)
+{
+	struct cursor row;
+	struct doc_node *an;
+	char *owner = xasprintf("%s/analysis", sid);
+
+	an = export_single(ex, &analysis_table, sid, owner, &row);
+	free(owner);
+	if (!an && !ex->failed) { /* not within one read transaction */
+		diag_add(ex->d, NULL, 0, 0, "database %s: sessie %s verdween "
+		         "tijdens het exporteren", ex->s->path, sid);
+		ex->failed = 1;
+	}
+	if (!an)
+		return -1;
+	if (export_list(ex, an, &factor_table, sid) != 0 ||
+	    export_list(ex, an, &hypothesis_table, sid) != 0) {
+		doc_free(an);
+		return -1;
+	}
+	add_list(sess, "analysis", an);
+	return 0;
+}
+
+/* Every session of household hid, by version, with all its parts. */
+static int export_sessions(struct exp *ex, struct doc_node *root,
+                           const char *hid)
+{
+	static const struct table *const parts[] = {
+		&participant_table, &statement_table, &concern_table,
+		NULL, /* analysis */
+		&plan_table, &review_table,
+	};
+	struct doc_node *list = doc_new_seq(DOC_AUTO);
+	struct cursor sc;
+	size_t i;
+
+	if (cur_open(ex, &sc, session_table.select, hid) != 0) {
+		doc_free(list);
+		return -1;
+	}
+	while (!ex->failed && sc.rc == SQLITE_ROW) {
+		char *sid = xstrdup(store_col_text(sc.st, 0));
+		struct cursor xc;
+		struct doc_node *m = NULL;
+
+		if (cur_open(ex, &xc, owner_extras_sql, sid) == 0)
+			m = build_map(ex, &session_table, sc.st, NULL, &xc);
+		for (i = 0; m && !ex->failed && i < NCOLS(parts); i++) {
+			assert(strcmp(session_children[i], parts[i] ?
+			              parts[i]->section : "analysis") == 0);
+			if (parts[i])
+				(void)export_list(ex, m, parts[i], sid);
+			else
+				(void)export_analysis(ex, m, sid);
+		}
+		free(sid);
+		if (m)
+			doc_seq_add(list, m);
+		(void)cur_next(ex, &sc);
+	}
+	add_list(root, "sessions", list);
+	return ex->failed ? -1 : 0;
+}
+
+/* The household as a duo-case/1 document; see store.h. */
+struct doc_node *store_export_case(struct store *s, const struct formset *fs,
+                                   const char *household_id, struct diags *d)
+{
+	struct exp ex;
+	struct cursor row;
+	struct doc_node *root = NULL, *hh;
+
+	assert(s && household_id);
+	memset(&ex, 0, sizeof ex);
+	ex.s = s;
+	ex.fs = fs;
+	ex.d = d;
+	if (store_begin(s, 0, d) != 0)
+		return NULL;
+	hh = export_single(&ex, &household_table, household_id, household_id,
+	                   &row);
+	if (!hh && !ex.failed) {
+		diag_add(d, NULL, 0, 0, "huishouden %s niet gevonden",
+		         household_id);
+		ex.failed = 1;
+	}
+	if (hh) {
+		root = doc_new_map(DOC_AUTO);
+		doc_map_add(root, "format",
+		            doc_new_scalar("duo-case/1", DOC_PLAIN));
+		doc_map_add(root, "household", hh);
+		(void)export_list(&ex, hh, &member_table, household_id);
+		(void)export_sessions(&ex, root, household_id);
+	}
+	store_stmts_free(&ex.stmts);
+	if (ex.failed) {
+		store_rollback(s);
+		doc_free(root);
+		return NULL;
+	}
+	if (store_commit(s, d) != 0) {
+		doc_free(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* Do the tables agree with form_builtin_keys() and form_skeleton? */
+int store_binding_check(struct diags *d)
+{
+	size_t i, j;
+	int bad_count = 0;
+
+	for (i = 0; i < NCOLS(all_tables); i++) {
+		const struct table *t = all_tables[i];
+		const char *const *keys = form_builtin_keys(t->section);
+		const struct skeleton_entry *e;
+		size_t nkeys = 0;
+
+		if (!keys) {
+			diag_add(d, NULL, 0, 0, "%s: geen ingebouwde velden",
+			         t->section);
+			bad_count++;
+			continue;
+		}
+		for (; keys[nkeys]; nkeys++)
+			if (col_index(t, keys[nkeys]) < 0) {
+				diag_add(d, NULL, 0, 0, "%s.%s: geen kolom",
+				         t->section, keys[nkeys]);
+				bad_count++;
+			}
+		for (j = 0; j < t->ncols; j++) {
+			size_t k;
+
+			for (k = 0; k < nkeys &&
+			     strcmp(keys[k], t->cols[j].key) != 0; k++)
+				;
+			if (k == nkeys) {
+				diag_add(d, NULL, 0, 0, "%s.%s: niet ingebouwd "
+				         "volgens form.c", t->section,
+				         t->cols[j].key);
+				bad_count++;
+			}
+		}
+		for (e = form_skeleton; e->key; e++)
+			if (str_eq(e->parent, t->section) &&
+			    !is_child(t, e->key)) {
+				diag_add(d, NULL, 0, 0, "%s > %s ontbreekt",
+				         t->section, e->key);
+				bad_count++;
+			}
+	}
+	return bad_count ? -1 : 0;
+}
