@@ -669,7 +669,7 @@ int cli_list(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	struct store_list_filter filter = {NULL, NULL};
+	struct store_list_filter filter = {0};
 	struct list_cols w = {0};
 	struct diags d = {0};
 	struct store *s;
