@@ -88,6 +88,15 @@ void time_now_iso(char out[21]);
 /* UTF-8: 1 if s[0..n) is valid UTF-8 without NUL bytes; on failure *bad
  * (if not NULL) is the byte offset of the first invalid byte. */
 int utf8_valid(const char *s, size_t n, size_t *bad);
+/* Decode one character from s[0..n) (n >= 1) into *cp and return its
+ * length in bytes; an invalid sequence gives U+FFFD and length 1. */
+size_t utf8_decode(const char *s, size_t n, unsigned long *cp);
+/* Terminal columns of a character, independent of the locale: 0 for
+ * combining marks and zero-width characters, 2 for East Asian wide and
+ * emoji, 1 otherwise (control characters count 1: callers replace them). */
+int utf8_cp_width(unsigned long cp);
+/* Columns of the first n bytes of s. */
+int utf8_width(const char *s, size_t n);
 
 /* String helpers. */
 int str_eq(const char *a, const char *b);          /* NULL-safe equality */

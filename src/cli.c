@@ -13,7 +13,6 @@
 #include <limits.h>
 #include <pwd.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,32 +139,10 @@ static void put_clean(FILE *f, const char *s)
 		fputc(*p < 0x20 || *p == 0x7f ? '?' : *p, f);
 }
 
-/* Display columns of UTF-8 text: code points, East Asian wide ones count
- * two, combining marks none. (The text export has the full decoder.) */
+/* Display columns of UTF-8 text (NULL: none). */
 static int text_cols(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int w = 0;
-
-	while (p && *p) {
-		uint32_t cp = *p;
-		int len = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc0 ? 2 : 1;
-
-		if (len > 1)
-			cp &= 0x3f >> (len - 1);
-		for (int k = 1; k < len && (p[k] & 0xc0) == 0x80; k++)
-			cp = cp << 6 | (p[k] & 0x3f);
-		for (p++; (*p & 0xc0) == 0x80; p++)
-			;
-		if ((cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f))
-			continue;
-		w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-		     (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-		     (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0x1f300 && cp <= 0x1f64f) ||
-		     (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd)
-		     ? 2 : 1;
-	}
-	return w;
+	return s ? utf8_width(s, strlen(s)) : 0;
 }
 
 static void put_padded(FILE *f, const char *s, int width)

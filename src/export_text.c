@@ -11,13 +11,12 @@
  * by) is one row of the views[] table.
  *
  * Text is wrapped at a given width counting display columns of UTF-8 text
- * (a small decoder of our own: the library sets no locale). Control
+ * (utf8_width in util.h: the library sets no locale). Control
  * characters and invalid bytes are shown as U+FFFD, so a case file cannot
  * send escape sequences to a terminal.
  */
 #include <errno.h>
 #include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,95 +30,6 @@
 
 /* ---- UTF-8 ---------------------------------------------------------- */
 
-/* Decode the code point at s[*i], advancing *i. An invalid or truncated
- * sequence decodes as U+FFFD and consumes one byte. */
-static uint32_t utf8_next(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t avail = n - *i, len;
-	uint32_t cp, min;
-
-	if (u[0] < 0x80) {
-		(*i)++;
-		return u[0];
-	}
-	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
-		len = 2, cp = u[0] & 0x1f, min = 0x80;
-	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
-		len = 3, cp = u[0] & 0x0f, min = 0x800;
-	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
-		len = 4, cp = u[0] & 0x07, min = 0x10000;
-	} else {
-		(*i)++;
-		return 0xfffd;
-	}
-	if (len > avail) {
-		(*i)++;
-		return 0xfffd;
-	}
-	for (size_t k = 1; k < len; k++) {
-		if ((u[k] & 0xc0) != 0x80) {
-			(*i)++;
-			return 0xfffd;
-		}
-		cp = cp << 6 | (u[k] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
-		(*i)++;
-		return 0xfffd;
-	}
-	*i += len;
-	return cp;
-}
-
-struct cp_range {
-	uint32_t lo, hi;
-};
-
-/* Combining marks and zero-width characters: no column of their own. */
-static const struct cp_range zero_width[] = {
-	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x0610, 0x061a},
-	{0x064b, 0x065f}, {0x1ab0, 0x1aff}, {0x1dc0, 0x1dff}, {0x200b, 0x200f},
-	{0x202a, 0x202e}, {0x2060, 0x2064}, {0x20d0, 0x20ff}, {0xfe00, 0xfe0f},
-	{0xfe20, 0xfe2f}, {0xfeff, 0xfeff},
-};
-/* East Asian wide and fullwidth characters and emoji: two columns. */
-static const struct cp_range double_width[] = {
-	{0x1100, 0x115f}, {0x2e80, 0x303e}, {0x3041, 0x33ff}, {0x3400, 0x4dbf},
-	{0x4e00, 0x9fff}, {0xa000, 0xa4cf}, {0xac00, 0xd7a3}, {0xf900, 0xfaff},
-	{0xfe30, 0xfe4f}, {0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x1f300, 0x1f64f},
-	{0x1f900, 0x1f9ff}, {0x20000, 0x3fffd},
-};
-
-static int in_ranges(uint32_t cp, const struct cp_range *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (cp >= r[i].lo && cp <= r[i].hi)
-			return 1;
-	return 0;
-}
-
-static int cp_width(uint32_t cp)
-{
-	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof *zero_width))
-		return 0;
-	if (in_ranges(cp, double_width,
-	              sizeof double_width / sizeof *double_width))
-		return 2;
-	return 1;
-}
-
-/* Display columns of s[0..n). */
-static int text_width(const char *s, size_t n)
-{
-	int w = 0;
-	size_t i = 0;
-
-	while (i < n)
-		w += cp_width(utf8_next(s, n, &i));
-	return w;
-}
-
 /* The longest prefix of s[0..n) (in bytes) that fits in cols columns. */
 static size_t text_fit(const char *s, size_t n, int cols)
 {
@@ -127,7 +37,10 @@ static size_t text_fit(const char *s, size_t n, int cols)
 	int w = 0;
 
 	while (i < n) {
-		w += cp_width(utf8_next(s, n, &i));
+		unsigned long cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		w += utf8_cp_width(cp);
 		if (w > cols)
 			break;
 		fit = i;
@@ -145,8 +58,9 @@ static char *text_clean(const char *s)
 
 	while (i < n) {
 		size_t start = i;
-		uint32_t cp = utf8_next(s, n, &i);
+		unsigned long cp;
 
+		i += utf8_decode(s + i, n - i, &cp);
 		if (cp == '\n')
 			sb_addc(&sb, '\n');
 		else if (cp == '\t')
@@ -209,7 +123,7 @@ static void wrap_newline(struct wrap *w)
  * cutting the word when it does not fit. */
 static void wrap_word(struct wrap *w, const char *s, size_t n)
 {
-	int max = w->t->width, ww = text_width(s, n);
+	int max = w->t->width, ww = utf8_width(s, n);
 
 	if (w->content) {
 		if (w->cur + 1 + ww <= max) {
@@ -238,13 +152,13 @@ static void wrap_word(struct wrap *w, const char *s, size_t n)
 				fit++;
 		}
 		sb_addn(&w->t->out, s, fit);
-		w->cur += text_width(s, fit);
+		w->cur += utf8_width(s, fit);
 		w->content = 1;
 		s += fit;
 		n -= fit;
 		if (n == 0)
 			return;
-		ww = text_width(s, n);
+		ww = utf8_width(s, n);
 		wrap_newline(w);
 	}
 	sb_addn(&w->t->out, s, n);
@@ -303,7 +217,7 @@ static void put_text(struct tx *t, int col, const char *lead, int hang,
 		if (first && !str_empty(lead)) {
 			line_begin(t, col);
 			sb_add(&t->out, lead);
-			w.cur = col + text_width(lead, strlen(lead));
+			w.cur = col + utf8_width(lead, strlen(lead));
 			w.content = 1;
 		} else if (has_text(p, n)) {
 			line_begin(t, first ? col : hang);
@@ -330,7 +244,7 @@ static void put_heading(struct tx *t, int col, const char *text, char ch)
 	put_text(t, col, NULL, col + INDENT, clean);
 	t->heading = 1;
 	if (ch) {
-		int w = text_width(clean, strlen(clean));
+		int w = utf8_width(clean, strlen(clean));
 
 		if (w > t->width - col)
 			w = t->width - col;
@@ -703,7 +617,7 @@ static void put_fields(struct tx *t, const struct form_section *sec,
 		sb_add(&lead, label ? label : f->key);
 		if (lead.s[lead.len - 1] != '?')
 			sb_addc(&lead, ':');
-		int lw = text_width(lead.s, lead.len) + 1;
+		int lw = utf8_width(lead.s, lead.len) + 1;
 		put_text(t, col, lead.s, lw > LABEL_HANG_MAX ? col + 2 * INDENT
 		                                             : col + lw, val.s);
 	}
@@ -753,7 +667,7 @@ static void put_item(struct tx *t, const struct form_section *sec,
 		add_scalar(t, &title, f, val);
 	}
 
-	int hang = col + text_width(lead.s, lead.len) + 1;
+	int hang = col + utf8_width(lead.s, lead.len) + 1;
 	put_text(t, col, lead.s, hang, title.s);
 	t->heading = 0;
 	put_fields(t, sec, v, item, title_key, hang);
