@@ -88,6 +88,9 @@ struct store_list_filter {
 	const char *overdue_on; /* NULL, or only households whose latest
 	                           session's evaluation date lies before this
 	                           date and whose status is not herzien */
+	const char *name_contains; /* NULL, or only households whose name
+	                              contains this text (case-insensitive
+	                              for ASCII letters) */
 };
 /* Calls cb for each matching household ordered by name, then id, streaming
  * (memory does not grow with the number of households). cb returning
@@ -118,5 +121,48 @@ struct store_audit_row {
 int store_audit(struct store *s, const char *household_id,
                 int (*cb)(const struct store_audit_row *row, void *arg),
                 void *arg, struct diags *d);
+
+/*
+ * Editing from the screens.
+ *
+ * The screens hold a whole household as a document and save it as one.
+ * store_load_case is store_export_case with two differences: every item
+ * mapping (member, participant, statement, top-3 item, factor, hypothesis,
+ * plan item, review, comment) starts with the key "_id" holding its row id,
+ * and *rev receives the household's revision (a counter raised by every
+ * save, import or replace). "_id" never appears in an export.
+ */
+#define STORE_ITEM_ID "_id"
+struct doc_node *store_load_case(struct store *s, const struct formset *fs,
+                                 const char *household_id, long *rev,
+                                 struct diags *d);
+
+/*
+ * Save a household edited on screen, in one BEGIN IMMEDIATE transaction.
+ * Unlike an import the document may be incomplete (a statement without text
+ * yet, a top-3 item without evidence, a plan item without a phase): only
+ * its shape has to hold (refs unique, pointers resolving, ranks 1..3).
+ * Row ids come from "_id" keys (an item without one gets a new id) and from
+ * the household and session "id" fields (made when absent and written back
+ * into the document). base_rev is the revision the document was loaded at,
+ * 0 for a household that is new. When the revision in the database is not
+ * base_rev, nothing is written and STORE_CONFLICT is returned, so that the
+ * caller can merge with what the other process saved. On success the
+ * revision is raised by one and written to *new_rev, and each of the
+ * nchanges lines (what changed, in Dutch) goes into the audit trail with
+ * action "edit". Returns 0, STORE_CONFLICT, or -1 after a diagnostic.
+ */
+#define STORE_CONFLICT 1
+int store_save_case(struct store *s, struct doc_node *root, long base_rev,
+                    long *new_rev, char *const *changes, size_t nchanges,
+                    struct diags *d);
+
+/* The household's revision, 0 when it does not exist. 0 or -1. */
+int store_household_rev(struct store *s, const char *household_id, long *rev,
+                        struct diags *d);
+
+/* A number that changes when another connection has committed (PRAGMA
+ * data_version): cheap enough to poll a few times a second. */
+long store_data_version(struct store *s);
 
 #endif

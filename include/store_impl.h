@@ -2,11 +2,12 @@
  * store_impl.h - what the two halves of the store share, and nothing else
  * needs: the handle, the one way SQLite errors become Dutch diagnostics,
  * transactions, and a small cache of prepared statements that lives for one
- * operation (an import, an export).
+ * operation (an import, an export, a save).
  *
  * Private to src/store.c (schema, open, migrations, queries) and
- * src/store_case.c (duo-case/1 import and export). Together with those two
- * files it is the only place in duo that includes sqlite3.h.
+ * src/store_case.c (duo-case/1 import, export, load and save). Together
+ * with those two files it is the only place in duo that includes
+ * sqlite3.h.
  */
 #ifndef DUO_STORE_IMPL_H
 #define DUO_STORE_IMPL_H
@@ -20,6 +21,8 @@ struct store {
 	sqlite3 *db;
 	char *path;   /* as given to store_open, for diagnostics */
 	char *user;   /* who the audit trail names */
+	sqlite3_stmt *data_version; /* PRAGMA data_version, kept prepared for
+	                               store_data_version; NULL until used */
 };
 
 /*

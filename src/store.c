@@ -715,6 +715,7 @@ void store_close(struct store *s)
 
 	if (!s)
 		return;
+	(void)sqlite3_finalize(s->data_version);
 	rc = sqlite3_close(s->db);
 	assert(rc == SQLITE_OK); /* SQLITE_BUSY: a statement was leaked */
 	(void)rc;
@@ -940,6 +941,8 @@ int store_find_household(struct store *s, const char *spec,
  *   SEARCH s USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN
  *   CORRELATED SCALAR SUBQUERY: SEARCH x USING COVERING INDEX
  *     session_version (household_id=?)
+ * The name filter (LIKE '%text%') reads the name from that same index and
+ * is tested before the session is looked up.
  */
 static const char list_sql[] =
 	"SELECT h.id, h.name, s.version, s.status, s.date, s.evaluation\n"
@@ -949,7 +952,30 @@ static const char list_sql[] =
 	"   ORDER BY x.version DESC LIMIT 1)\n"
 	"WHERE (?1 IS NULL OR s.status = ?1)\n"
 	"  AND (?2 IS NULL OR (s.evaluation < ?2 AND s.status <> 'herzien'))\n"
+	"  AND (?3 IS NULL OR h.name LIKE ?3 ESCAPE '\\')\n"
 	"ORDER BY h.name COLLATE NOCASE, h.id";
+
+/*
+ * The LIKE pattern for "name contains text": text between % signs, with
+ * its own \, % and _ escaped by \ (the ESCAPE of list_sql). LIKE ignores
+ * the case of ASCII letters only. NULL for NULL.
+ */
+static char *contains_pattern(const char *text)
+{
+	struct strbuf sb = {0};
+	const char *p;
+
+	if (!text)
+		return NULL;
+	sb_addc(&sb, '%');
+	for (p = text; *p; p++) {
+		if (*p == '\\' || *p == '%' || *p == '_')
+			sb_addc(&sb, '\\');
+		sb_addc(&sb, *p);
+	}
+	sb_addc(&sb, '%');
+	return sb_steal(&sb);
+}
 
 /* Stream the households through cb; see store.h. */
 int store_list(struct store *s, const struct store_list_filter *filter,
@@ -957,18 +983,23 @@ int store_list(struct store *s, const struct store_list_filter *filter,
                void *arg, struct diags *d)
 {
 	sqlite3_stmt *st;
+	char *pattern;
 	int rc;
 
 	assert(s && cb);
 	st = prepare(s, list_sql, d);
 	if (!st)
 		return -1;
+	pattern = contains_pattern(filter ? filter->name_contains : NULL);
 	rc = sqlite3_bind_text(st, 1, filter ? filter->status : NULL, -1,
 	                       SQLITE_TRANSIENT);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_bind_text(st, 2,
 		                       filter ? filter->overdue_on : NULL, -1,
 		                       SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 3, pattern, -1, SQLITE_TRANSIENT);
+	free(pattern);
 	if (rc != SQLITE_OK) {
 		store_db_error(s, rc, "lezen", d);
 		sqlite3_finalize(st);
@@ -992,6 +1023,59 @@ int store_list(struct store *s, const struct store_list_filter *filter,
 		store_db_error(s, rc, "lezen", d);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* ---- revisions ---------------------------------------------------------- */
+
+static const char household_rev_sql[] =
+	"SELECT rev FROM household WHERE id = ?1";
+
+/* The household's revision, 0 when it does not exist; see store.h. */
+int store_household_rev(struct store *s, const char *household_id, long *rev,
+                        struct diags *d)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	assert(s && household_id && rev);
+	st = prepare(s, household_rev_sql, d);
+	if (!st)
+		return -1;
+	rc = sqlite3_bind_text(st, 1, household_id, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rev = (long)sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*rev = 0;
+	else
+		store_db_error(s, rc, "lezen", d);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+/*
+ * PRAGMA data_version: the same number until another connection commits
+ * (our own commits leave it alone). The statement is kept for the life of
+ * the handle, as this is polled a few times a second, and reset after each
+ * step so that it never holds a read transaction open. -1 on an error.
+ */
+long store_data_version(struct store *s)
+{
+	long v = -1;
+
+	assert(s);
+	if (!s->data_version &&
+	    sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1,
+	                       &s->data_version, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s->data_version);
+		s->data_version = NULL;
+		return -1;
+	}
+	if (sqlite3_step(s->data_version) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s->data_version, 0);
+	(void)sqlite3_reset(s->data_version);
+	return v;
 }
 
 /* ---- check, counts, audit ---------------------------------------------- */

@@ -2,6 +2,12 @@
  * store_case.c - a household in and out of the database as a duo-case/1
  * document tree (doc.h): store_import_case reads a validated case into rows
  * in one transaction, store_export_case builds the same tree back.
+ * store_load_case and store_save_case are the same two paths for the
+ * screens: the load is the export with every item's row id under "_id",
+ * and the save is the import in a lenient "edit" mode (struct imp): the
+ * document need not be complete, only its shape must hold; row ids come
+ * from the document and new ones are written back into it; the household's
+ * revision guards against saving over another process's save.
  *
  * Both directions are driven by one table per section of the format
  * (struct table below): its built-in fields in format order, how each is
@@ -36,7 +42,9 @@
 enum kind {
 	K_ID,      /* the row's own id (household, session) */
 	K_TEXT,    /* text a person typed: exported DOC_AUTO */
-	K_PLAIN,   /* a date, year, choice or ref: exported plain when safe */
+	K_PLAIN,   /* a choice or ref: exported plain when safe */
+	K_DATE,    /* YYYY-MM-DD, a real calendar day; exported like K_PLAIN */
+	K_YEAR_OR_DATE, /* YYYY or a date; exported like K_PLAIN */
 	K_INT,     /* a whole number */
 	K_BOOL,    /* true / false as 1 / 0 */
 	K_MEMBER,  /* a member ref, stored as member_id */
@@ -106,14 +114,15 @@ static const struct table household_table = {
 	NULL,
 	"INSERT INTO household(id, updated, rev, name, municipality, team,"
 	" created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?2))",
-	"SELECT id, id, name, municipality, team FROM household WHERE id = ?1",
+	"SELECT id, id, name, municipality, team, rev FROM household"
+	" WHERE id = ?1", /* rev: after the columns, for store_load_case */
 	owner_extras_sql,
 };
 
 /* members */
 static const struct col member_cols[] = {
 	F("ref", K_PLAIN), F("name", K_TEXT), F("role", K_PLAIN),
-	F("born", K_PLAIN), F("lives_here", K_BOOL),
+	F("born", K_YEAR_OR_DATE), F("lives_here", K_BOOL),
 };
 static const struct table member_table = {
 	"members", member_cols, NCOLS(member_cols), no_children, NULL,
@@ -128,8 +137,8 @@ static const struct table member_table = {
 
 /* sessions */
 static const struct col session_cols[] = {
-	F("id", K_ID), F("version", K_INT), F("date", K_PLAIN),
-	F("status", K_PLAIN), F("evaluation", K_PLAIN),
+	F("id", K_ID), F("version", K_INT), F("date", K_DATE),
+	F("status", K_PLAIN), F("evaluation", K_DATE),
 };
 static const char *const session_children[] = {
 	"participants", "statements", "top3", "analysis", "plan", "reviews",
@@ -165,7 +174,7 @@ static const struct table participant_table = {
 /* statements */
 static const struct col statement_cols[] = {
 	F("ref", K_PLAIN), F("kind", K_PLAIN), F("text", K_TEXT),
-	F("source", K_TEXT), F("date", K_PLAIN),
+	F("source", K_TEXT), F("date", K_DATE),
 	L("about", K_LIST, T_MEMBER,
 	  "INSERT INTO statement_about(statement_id, member_id, pos)"
 	  " VALUES (?1, ?2, ?3)",
@@ -290,7 +299,7 @@ static const struct table hypothesis_table = {
 static const struct col plan_cols[] = {
 	F("ref", K_PLAIN), F("concern", K_RANK), F("phase", K_PLAIN),
 	F("kind", K_PLAIN), F("text", K_TEXT), F("who", K_TEXT),
-	F("due", K_PLAIN), F("consequence", K_TEXT), F("done", K_BOOL),
+	F("due", K_DATE), F("consequence", K_TEXT), F("done", K_BOOL),
 };
 static const struct table plan_table = {
 	"plan", plan_cols, NCOLS(plan_cols), no_children, NULL,
@@ -323,7 +332,7 @@ static const struct table comment_table = {
 	" ORDER BY r.pos, r.id, x.pos, x.id, e.key, e.pos",
 };
 static const struct col review_cols[] = {
-	F("reviewer", K_TEXT), F("date", K_PLAIN), F("decision", K_PLAIN),
+	F("reviewer", K_TEXT), F("date", K_DATE), F("decision", K_PLAIN),
 };
 static const char *const review_children[] = { "comments", NULL };
 static const struct table review_table = {
@@ -431,9 +440,17 @@ struct imp {
 	struct refmap factors;
 	char concern[4][UUID_STR_LEN]; /* by rank 1..3; "" when none */
 	long nmembers, nsessions;
+	/* store_save_case: the lenient edit mode (see the top of the file) */
+	int edit;
+	int hid_made;             /* the household had no id yet */
+	long base_rev;            /* the revision the document was loaded at */
+	long long rev;            /* the household's revision after this */
+	char ctx[160];            /* edit: where in the document we are, for
+	                             messages ("sessie 1, statements f3") */
 };
 
-/* A problem with the document at node n; always returns -1. */
+/* A problem with the document at node n; always returns -1. In edit mode
+ * the document has no file positions, so the message names the item. */
 static int bad(struct imp *im, const struct doc_node *n, const char *fmt,
                ...) DUO_PRINTF(3, 4);
 static int bad(struct imp *im, const struct doc_node *n, const char *fmt,
@@ -442,9 +459,73 @@ static int bad(struct imp *im, const struct doc_node *n, const char *fmt,
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vadd(im->d, im->src, n ? n->line : 0, n ? n->col : 0, fmt, ap);
+	if (im->ctx[0]) {
+		struct strbuf sb = {0};
+
+		sb_vaddf(&sb, fmt, ap);
+		diag_add(im->d, im->src, n ? n->line : 0, n ? n->col : 0,
+		         "%s: %s", im->ctx, sb_str(&sb));
+		sb_free(&sb);
+	} else {
+		diag_vadd(im->d, im->src, n ? n->line : 0, n ? n->col : 0, fmt,
+		          ap);
+	}
 	va_end(ap);
 	return -1;
+}
+
+/* Edit mode: append one step to the context of messages and return the
+ * length to cut it back to. Import mode keeps file positions instead. */
+static size_t ctx_push(struct imp *im, const char *fmt, ...) DUO_PRINTF(2, 3);
+static size_t ctx_push(struct imp *im, const char *fmt, ...)
+{
+	size_t mark = strlen(im->ctx), at = mark;
+	va_list ap;
+
+	if (!im->edit)
+		return mark;
+	if (at && at + 2 < sizeof im->ctx) {
+		memcpy(im->ctx + at, ", ", 3);
+		at += 2;
+	}
+	va_start(ap, fmt);
+	(void)vsnprintf(im->ctx + at, sizeof im->ctx - at, fmt, ap);
+	va_end(ap);
+	return mark;
+}
+
+static void ctx_pop(struct imp *im, size_t mark)
+{
+	if (mark < sizeof im->ctx)
+		im->ctx[mark] = '\0';
+}
+
+/*
+ * Edit mode: give map the key with a plain scalar as its FIRST key (a null
+ * value the key may have is replaced), so that the caller's document holds
+ * the id the row got. The root of store_save_case is the caller's and not
+ * const; import mode, whose document is const, never comes here.
+ */
+static void writeback(struct imp *im, const struct doc_node *cmap,
+                      const char *key, const char *text)
+{
+	struct doc_node *map = (struct doc_node *)cmap; /* see above */
+	struct doc_pair first;
+	size_t i;
+
+	assert(im->edit && map->type == DOC_MAP);
+	(void)im;
+	for (i = 0; i < map->len && strcmp(map->pair[i].key, key) != 0; i++)
+		;
+	if (i < map->len) {
+		doc_free(map->pair[i].value);
+		map->pair[i].value = doc_new_scalar(text, DOC_PLAIN);
+	} else {
+		doc_map_add(map, key, doc_new_scalar(text, DOC_PLAIN));
+	}
+	first = map->pair[i];
+	memmove(&map->pair[1], &map->pair[0], i * sizeof *map->pair);
+	map->pair[0] = first;
 }
 
 static sqlite3_stmt *imp_stmt(struct imp *im, const char *sql)
@@ -527,6 +608,17 @@ static int parse_bool(const char *text, int *out)
 	return -1;
 }
 
+/* Four digits: the schema's shape of a year. */
+static int is_year(const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)text[i]))
+			return 0;
+	return text[4] == '\0';
+}
+
 /* The concern id of a rank given as text, or NULL. */
 static const char *rank_id(struct imp *im, const char *text)
 {
@@ -573,6 +665,18 @@ static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
 	switch (c->kind) {
 	case K_TEXT:
 	case K_PLAIN:
+		bind_text(im, st, (*param)++, text);
+		break;
+	case K_DATE:
+		if (!date_is_valid(text))
+			return bad(im, v, "'%s' moet een datum zijn "
+			           "(JJJJ-MM-DD): %s", c->key, text);
+		bind_text(im, st, (*param)++, text);
+		break;
+	case K_YEAR_OR_DATE:
+		if (!is_year(text) && !date_is_valid(text))
+			return bad(im, v, "'%s' moet een jaartal of een datum "
+			           "zijn: %s", c->key, text);
 		bind_text(im, st, (*param)++, text);
 		break;
 	case K_INT:
@@ -741,7 +845,9 @@ static int insert_extra_row(struct imp *im, const char *owner,
 }
 
 /* Store every field of map that is neither built-in nor a child section
- * as extra_field rows of owner: a scalar at pos 0, items and pairs 1..n. */
+ * as extra_field rows of owner: a scalar at pos 0, items and pairs 1..n.
+ * Keys starting with "_" ("_id" and whatever the screens keep) belong to
+ * the program, not to the forms, and are never stored as fields. */
 static int insert_extras(struct imp *im, const struct table *t,
                          const struct doc_node *map, const char *owner)
 {
@@ -751,7 +857,8 @@ static int insert_extras(struct imp *im, const struct table *t,
 		const char *key = map->pair[i].key;
 		const struct doc_node *v = map->pair[i].value;
 
-		if (col_index(t, key) >= 0 || is_child(t, key) || !present(v))
+		if (key[0] == '_' || col_index(t, key) >= 0 ||
+		    is_child(t, key) || !present(v))
 			continue;
 		if (v->type == DOC_SCALAR) {
 			if (insert_extra_row(im, owner, key, 0, NULL, v) != 0)
@@ -791,6 +898,106 @@ static const struct doc_node *get_list(struct imp *im,
 	return v;
 }
 
+/* A node's text for qsort of scalar nodes. */
+static int node_text_cmp(const void *a, const void *b)
+{
+	const struct doc_node *const *x = a;
+	const struct doc_node *const *y = b;
+
+	return strcmp((*x)->text, (*y)->text);
+}
+
+/* Every item of a list section with refs has one, and none comes twice
+ * (the UNIQUE constraint would say so too, in English). */
+static int check_refs(struct imp *im, const struct table *t,
+                      const struct doc_node *list)
+{
+	const struct doc_node **v;
+	size_t i, n = 0;
+	int rc = 0;
+
+	if (list->len == 0)
+		return 0;
+	v = xmalloc(list->len * sizeof *v);
+	for (i = 0; i < list->len && rc == 0; i++) {
+		const struct doc_node *item = list->item[i];
+		const struct doc_node *r = doc_map_get(item, "ref");
+
+		if (item->type != DOC_MAP)
+			continue; /* import_list says so */
+		if (!present(r) || r->type != DOC_SCALAR || !r->text[0])
+			rc = bad(im, r ? r : item, "een item van '%s' heeft "
+			         "geen 'ref'", t->section);
+		else
+			v[n++] = r;
+	}
+	if (rc == 0 && n > 1) {
+		qsort(v, n, sizeof *v, node_text_cmp);
+		for (i = 1; i < n && rc == 0; i++)
+			if (strcmp(v[i - 1]->text, v[i]->text) == 0)
+				rc = bad(im, v[i], "'%s' komt twee keer voor "
+				         "in '%s'", v[i]->text, t->section);
+	}
+	free(v);
+	return rc;
+}
+
+/* The rank of a top-3 item: 1..3 and not yet taken in this session. */
+static int check_rank(struct imp *im, const struct doc_node *item, long *r)
+{
+	const struct doc_node *v = doc_map_get(item, "rank");
+
+	if (!present(v) || v->type != DOC_SCALAR ||
+	    parse_int(v->text, 1, 3, r) != 0)
+		return bad(im, v ? v : item, "'rank' moet 1, 2 of 3 zijn");
+	if (im->concern[*r][0])
+		return bad(im, v, "rang %ld komt twee keer voor in de top-3",
+		           *r);
+	return 0;
+}
+
+/*
+ * A row id from map[key] (a UUID, lowercased: UUIDs are case-insensitive),
+ * or a new one when absent (*made = 1). In edit mode a new id is written
+ * back into the document by the caller.
+ */
+static int doc_uuid(struct imp *im, const struct doc_node *map,
+                    const char *key, char out[UUID_STR_LEN], int *made)
+{
+	const struct doc_node *v = doc_map_get(map, key);
+	size_t i;
+
+	*made = 0;
+	if (!present(v)) {
+		uuid_new(out);
+		*made = 1;
+		return 0;
+	}
+	if (v->type != DOC_SCALAR || strlen(v->text) != UUID_STR_LEN - 1)
+		return bad(im, v, "'%s' moet een UUID zijn", key);
+	for (i = 0; i < UUID_STR_LEN; i++)
+		out[i] = (char)(v->text[i] >= 'A' && v->text[i] <= 'F' ?
+		                v->text[i] - 'A' + 'a' : v->text[i]);
+	if (!uuid_is_valid(out))
+		return bad(im, v, "'%s' moet een UUID zijn: %s", key, v->text);
+	return 0;
+}
+
+/* The row id of a list item: its "_id" (the screens' documents carry one;
+ * an import honours it too), else a new one, which edit mode writes back
+ * as the item's first key. */
+static int item_id(struct imp *im, const struct doc_node *item,
+                   char out[UUID_STR_LEN])
+{
+	int made;
+
+	if (doc_uuid(im, item, STORE_ITEM_ID, out, &made) != 0)
+		return -1;
+	if (made && im->edit)
+		writeback(im, item, STORE_ITEM_ID, out);
+	return 0;
+}
+
 /* Insert the items of list section t found under t->section in map, owned
  * by parent. refs (may be NULL) learns each item's ref. */
 static int import_list(struct imp *im, const struct table *t,
@@ -805,14 +1012,25 @@ static int import_list(struct imp *im, const struct table *t,
 	list = get_list(im, map, t->section, &err);
 	if (!list)
 		return err;
+	if (col_index(t, "ref") >= 0 && check_refs(im, t, list) != 0)
+		return -1;
 	for (i = 0; i < list->len; i++) {
 		const struct doc_node *item = list->item[i];
+		const char *ref;
 		sqlite3_stmt *st;
+		size_t mark;
+		long rank = 0;
 
 		if (item->type != DOC_MAP)
 			return bad(im, item, "een item van '%s' moet velden "
 			           "hebben", t->section);
-		uuid_new(id);
+		ref = doc_map_str(item, t == &concern_table ? "rank" : "ref");
+		mark = ref ? ctx_push(im, "%s %s", t->section, ref) :
+		       ctx_push(im, "%s %zu", t->section, i + 1);
+		if (t == &concern_table && check_rank(im, item, &rank) != 0)
+			return -1;
+		if (item_id(im, item, id) != 0)
+			return -1;
 		st = imp_stmt(im, t->insert);
 		if (!st)
 			return -1;
@@ -822,48 +1040,18 @@ static int import_list(struct imp *im, const struct table *t,
 		if (bind_cols(im, t, item, st, 4) != 0 ||
 		    imp_step(im, st, item) != 0)
 			return -1;
-		if (refs) {
-			const char *ref = doc_map_str(item, "ref");
-
-			if (ref)
-				refmap_add(refs, ref, id);
-		}
-		if (t == &concern_table) {
-			long r;
-
-			/* the CHECK and UNIQUE constraints held */
-			if (parse_int(doc_map_str(item, "rank"), 1, 3, &r) == 0)
-				memcpy(im->concern[r], id, UUID_STR_LEN);
-		}
+		if (refs && t != &concern_table)
+			refmap_add(refs, ref, id); /* check_refs: never NULL */
+		if (rank)
+			memcpy(im->concern[rank], id, UUID_STR_LEN);
 		if (insert_links(im, t, item, id) != 0 ||
 		    insert_extras(im, t, item, id) != 0)
 			return -1;
 		if (t->nested &&
 		    import_list(im, t->nested, item, id, NULL) != 0)
 			return -1;
+		ctx_pop(im, mark);
 	}
-	return 0;
-}
-
-/* A UUID from the document, lowercased (UUIDs are case-insensitive), or a
- * new one when absent. */
-static int doc_uuid(struct imp *im, const struct doc_node *map,
-                    char out[UUID_STR_LEN])
-{
-	const struct doc_node *v = doc_map_get(map, "id");
-	size_t i;
-
-	if (!present(v)) {
-		uuid_new(out);
-		return 0;
-	}
-	if (v->type != DOC_SCALAR || strlen(v->text) != UUID_STR_LEN - 1)
-		return bad(im, v, "'id' moet een UUID zijn");
-	for (i = 0; i < UUID_STR_LEN; i++)
-		out[i] = (char)(v->text[i] >= 'A' && v->text[i] <= 'F' ?
-		                v->text[i] - 'A' + 'a' : v->text[i]);
-	if (!uuid_is_valid(out))
-		return bad(im, v, "'id' moet een UUID zijn: %s", v->text);
 	return 0;
 }
 
@@ -874,16 +1062,23 @@ static int import_session(struct imp *im, const struct doc_node *sess,
 	const struct doc_node *an;
 	sqlite3_stmt *st;
 	char sid[UUID_STR_LEN];
+	const char *version;
+	size_t mark;
+	int made;
 
 	if (sess->type != DOC_MAP)
 		return bad(im, sess, "een sessie moet velden hebben");
+	version = doc_map_str(sess, "version");
+	mark = ctx_push(im, "sessie %s", version ? version : "zonder versie");
 	an = doc_map_get(sess, "analysis");
 	if (!present(an))
 		an = NULL;
 	else if (an->type != DOC_MAP)
 		return bad(im, an, "'analysis' moet velden hebben");
-	if (doc_uuid(im, sess, sid) != 0)
+	if (doc_uuid(im, sess, "id", sid, &made) != 0)
 		return -1;
+	if (made && im->edit)
+		writeback(im, sess, "id", sid);
 	st = imp_stmt(im, session_table.insert);
 	if (!st)
 		return -1;
@@ -924,6 +1119,7 @@ static int import_session(struct imp *im, const struct doc_node *sess,
 	if (import_list(im, &plan_table, sess, sid, NULL) != 0 ||
 	    import_list(im, &review_table, sess, sid, NULL) != 0)
 		return -1;
+	ctx_pop(im, mark);
 	im->nsessions++;
 	return 0;
 }
@@ -937,14 +1133,22 @@ static const char audit_insert_sql[] =
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /*
- * Make room for household hid: refuse when it exists and replace is 0,
- * delete it (everything cascades) when replace is 1. *created and *rev
- * carry over to the new row; *replaced says whether it existed.
+ * Make room for household hid and set im->rev to its revision after this
+ * change: one more than it had, 1 when new. An import refuses an existing
+ * household when replace is 0 and deletes it (everything cascades) when
+ * replace is 1; a save returns STORE_CONFLICT unless the revision is still
+ * im->base_rev (0: the household must not exist), and deletes it. *created
+ * carries over to the new row; *replaced says whether it existed.
+ *
+ * Delete and insert again keep every row id (they come from the document),
+ * and nothing outside the household's own rows points into them: the audit
+ * names the household by id, which stays.
  */
 static int clear_household(struct imp *im, const char *hid, int replace,
-                           char **created, long long *rev, int *replaced)
+                           char **created, int *replaced)
 {
 	sqlite3_stmt *st = imp_stmt(im, household_find_sql);
+	long long cur = 0;
 	int rc;
 
 	*replaced = 0;
@@ -955,14 +1159,19 @@ static int clear_household(struct imp *im, const char *hid, int replace,
 	if (rc == SQLITE_ROW) {
 		*replaced = 1;
 		*created = xstrdup(store_col_text(st, 0));
-		*rev = sqlite3_column_int64(st, 1) + 1;
+		cur = sqlite3_column_int64(st, 1);
 	} else if (rc != SQLITE_DONE) {
 		store_db_error(im->s, rc, "lezen", im->d);
 	}
 	(void)sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : -1;
-	if (!replace) {
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (im->edit && cur != im->base_rev)
+		return STORE_CONFLICT;
+	im->rev = cur + 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (!replace && !im->edit) {
 		diag_add(im->d, im->src, 0, 0, "huishouden %s bestaat al in de "
 		         "database (gebruik --replace om het te vervangen)",
 		         hid);
@@ -975,7 +1184,8 @@ static int clear_household(struct imp *im, const char *hid, int replace,
 	return imp_step(im, st, NULL);
 }
 
-/* The household, its members and sessions; inside the transaction. */
+/* The household, its members and sessions; inside the transaction.
+ * 0, -1, or STORE_CONFLICT in edit mode. */
 static int import_household(struct imp *im, const struct doc_node *root,
                             const char *hid, int replace, int *replaced)
 {
@@ -983,15 +1193,17 @@ static int import_household(struct imp *im, const struct doc_node *root,
 	const struct doc_node *sessions;
 	char now[21];
 	char *created = NULL;
-	long long rev = 1;
 	sqlite3_stmt *st;
 	size_t i;
 	int err;
 
-	if (clear_household(im, hid, replace, &created, &rev, replaced) != 0) {
+	err = clear_household(im, hid, replace, &created, replaced);
+	if (err != 0) {
 		free(created);
-		return -1;
+		return err;
 	}
+	if (im->edit && im->hid_made)
+		writeback(im, hh, "id", hid);
 	time_now_iso(now);
 	st = imp_stmt(im, household_table.insert);
 	if (!st) {
@@ -1000,7 +1212,7 @@ static int import_household(struct imp *im, const struct doc_node *root,
 	}
 	bind_text(im, st, 1, hid);
 	bind_text(im, st, 2, now);
-	bind_int(im, st, 3, rev);
+	bind_int(im, st, 3, im->rev);
 	bind_text(im, st, 7, created); /* a replaced household keeps it */
 	err = bind_cols(im, &household_table, hh, st, 4);
 	if (!err)
@@ -1020,37 +1232,58 @@ static int import_household(struct imp *im, const struct doc_node *root,
 	return 0;
 }
 
+/* One audit row of household hid. */
+static int audit_row(struct imp *im, const char *hid, const char *action,
+                     const char *what)
+{
+	char now[21];
+	sqlite3_stmt *st = imp_stmt(im, audit_insert_sql);
+
+	if (!st)
+		return -1;
+	time_now_iso(now);
+	bind_text(im, st, 1, now);
+	bind_text(im, st, 2, im->s->user);
+	bind_text(im, st, 3, hid);
+	bind_text(im, st, 4, action);
+	bind_text(im, st, 5, what);
+	return imp_step(im, st, NULL);
+}
+
 /* One audit row for this import. */
 static int import_audit(struct imp *im, const char *hid, int replaced)
 {
-	char now[21];
 	char *what;
-	sqlite3_stmt *st;
 	int rc;
 
-	time_now_iso(now);
 	what = xasprintf("%s%s%s: %ld %s, %ld %s",
 	                 replaced ? "vervangen door import" : "geïmporteerd",
 	                 im->src ? " uit " : "", im->src ? im->src : "",
 	                 im->nmembers, im->nmembers == 1 ? "lid" : "leden",
 	                 im->nsessions, im->nsessions == 1 ? "sessie" :
 	                 "sessies");
-	st = imp_stmt(im, audit_insert_sql);
-	if (!st) {
-		free(what);
-		return -1;
-	}
-	bind_text(im, st, 1, now);
-	bind_text(im, st, 2, im->s->user);
-	bind_text(im, st, 3, hid);
-	bind_text(im, st, 4, replaced ? "replace" : "import");
-	bind_text(im, st, 5, what);
-	rc = imp_step(im, st, NULL);
+	rc = audit_row(im, hid, replaced ? "replace" : "import", what);
 	free(what);
 	return rc;
 }
 
-/* The top of the document: format, household and sessions, nothing else. */
+/* The audit rows of a save: one "edit" row per change, or one saying it
+ * was saved. */
+static int edit_audit(struct imp *im, const char *hid, char *const *changes,
+                      size_t nchanges)
+{
+	size_t i;
+
+	if (nchanges == 0)
+		return audit_row(im, hid, "edit", "opgeslagen");
+	for (i = 0; i < nchanges; i++)
+		if (audit_row(im, hid, "edit", changes[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/* The top of the document: format, household and sessions, nothing else
+ * (edit mode: and keys of the program's own, starting with "_"). */
 static int check_root(struct imp *im, const struct doc_node *root)
 {
 	const struct doc_node *hh;
@@ -1067,7 +1300,8 @@ static int check_root(struct imp *im, const struct doc_node *root)
 
 		if (strcmp(key, "format") != 0 &&
 		    strcmp(key, "household") != 0 &&
-		    strcmp(key, "sessions") != 0)
+		    strcmp(key, "sessions") != 0 &&
+		    !(im->edit && key[0] == '_'))
 			return bad(im, root->pair[i].value, "onbekend veld "
 			           "'%s'", key);
 	}
@@ -1078,6 +1312,20 @@ static int check_root(struct imp *im, const struct doc_node *root)
 	return 0;
 }
 
+/* Commit when rc is 0, else roll back; free what the import held. */
+static int imp_finish(struct imp *im, int rc)
+{
+	store_stmts_free(&im->stmts);
+	if (rc == 0)
+		rc = store_commit(im->s, im->d);
+	else
+		store_rollback(im->s);
+	free(im->members.v);
+	free(im->statements.v);
+	free(im->factors.v);
+	return rc;
+}
+
 /* Store a validated case in one transaction; see store.h. */
 int store_import_case(struct store *s, const struct doc_node *root,
                       const char *source, int replace,
@@ -1085,7 +1333,7 @@ int store_import_case(struct store *s, const struct doc_node *root,
 {
 	struct imp im;
 	char hid[UUID_STR_LEN];
-	int rc, replaced = 0;
+	int rc, made, replaced = 0;
 
 	assert(s);
 	memset(&im, 0, sizeof im);
@@ -1093,23 +1341,51 @@ int store_import_case(struct store *s, const struct doc_node *root,
 	im.d = d;
 	im.src = source;
 	if (check_root(&im, root) != 0 ||
-	    doc_uuid(&im, doc_map_get(root, "household"), hid) != 0)
+	    doc_uuid(&im, doc_map_get(root, "household"), "id", hid,
+	             &made) != 0)
 		return -1;
 	if (store_begin(s, 1, d) != 0)
 		return -1;
 	rc = import_household(&im, root, hid, replace, &replaced);
 	if (rc == 0)
 		rc = import_audit(&im, hid, replaced);
-	store_stmts_free(&im.stmts);
-	if (rc == 0)
-		rc = store_commit(s, d);
-	else
-		store_rollback(s);
-	free(im.members.v);
-	free(im.statements.v);
-	free(im.factors.v);
+	rc = imp_finish(&im, rc);
 	if (rc == 0 && out_id)
 		memcpy(out_id, hid, UUID_STR_LEN);
+	return rc;
+}
+
+/* Save a household edited on screen; see store.h. */
+int store_save_case(struct store *s, struct doc_node *root, long base_rev,
+                    long *new_rev, char *const *changes, size_t nchanges,
+                    struct diags *d)
+{
+	struct imp im;
+	char hid[UUID_STR_LEN];
+	int rc, replaced = 0;
+
+	assert(s && (changes || nchanges == 0));
+	memset(&im, 0, sizeof im);
+	im.s = s;
+	im.d = d;
+	im.edit = 1;
+	im.base_rev = base_rev;
+	if (check_root(&im, root) != 0 ||
+	    doc_uuid(&im, doc_map_get(root, "household"), "id", hid,
+	             &im.hid_made) != 0)
+		return -1;
+	if (store_begin(s, 1, d) != 0)
+		return -1;
+	rc = import_household(&im, root, hid, 0, &replaced);
+	if (rc == 0)
+		rc = edit_audit(&im, hid, changes, nchanges);
+	if (rc == STORE_CONFLICT) {
+		(void)imp_finish(&im, -1); /* nothing was written */
+		return STORE_CONFLICT;
+	}
+	rc = imp_finish(&im, rc);
+	if (rc == 0 && new_rev)
+		*new_rev = (long)im.rev;
 	return rc;
 }
 
@@ -1122,6 +1398,7 @@ struct exp {
 	const struct formset *fs;
 	struct store_stmts stmts;
 	struct diags *d;
+	int ids;      /* store_load_case: items start with "_id" */
 	int failed;
 };
 
@@ -1218,6 +1495,8 @@ static struct doc_node *scalar_node(const struct col *c, sqlite3_stmt *row,
 		                      "false", DOC_PLAIN);
 	case K_ID:
 	case K_PLAIN:
+	case K_DATE:
+	case K_YEAR_OR_DATE:
 	case K_MEMBER:
 	case K_SUBJECT:
 		return plain_scalar(text, DOC_AUTO);
@@ -1370,11 +1649,12 @@ static void add_extra(struct doc_node *map, struct xrows *x, const char *key,
  * The mapping of the current row of t (row), in the field order of its
  * form: built-in fields from the row and the link cursors, extras from xc;
  * then built-in fields the forms lack, then extras the forms no longer
- * define, in key order. Nothing stored is left out.
+ * define, in key order. Nothing stored is left out. An item of a list
+ * (item != 0) starts with its row id under "_id" when ex->ids is set.
  */
 static struct doc_node *build_map(struct exp *ex, const struct table *t,
                                   sqlite3_stmt *row, struct cursor *links,
-                                  struct cursor *xc)
+                                  struct cursor *xc, int item)
 {
 	const char *id = store_col_text(row, 0);
 	const struct form_section *sec;
@@ -1397,6 +1677,8 @@ static struct doc_node *build_map(struct exp *ex, const struct table *t,
 	collect_extras(ex, xc, id, &x);
 
 	map = doc_new_map(DOC_AUTO);
+	if (item && ex->ids)
+		doc_map_add(map, STORE_ITEM_ID, doc_new_scalar(id, DOC_PLAIN));
 	sec = ex->fs ? formset_section(ex->fs, t->section) : NULL;
 	for (i = 0; sec && i < sec->nfields; i++) {
 		const struct form_field *f = &sec->fields[i];
@@ -1483,7 +1765,7 @@ static int export_list(struct exp *ex, struct doc_node *parent,
 	}
 	while (!ex->failed && cs.main.rc == SQLITE_ROW) {
 		struct doc_node *m = build_map(ex, t, cs.main.st, cs.link,
-		                               &cs.extras);
+		                               &cs.extras, 1);
 
 		if (nt) {
 			const char *id = store_col_text(cs.main.st, 0);
@@ -1492,7 +1774,7 @@ static int export_list(struct exp *ex, struct doc_node *parent,
 			while (!ex->failed &&
 			       cur_at(&ns.main, (int)nt->ncols + 1, id)) {
 				doc_seq_add(sub, build_map(ex, nt, ns.main.st,
-				            ns.link, &ns.extras));
+				            ns.link, &ns.extras, 1));
 				(void)cur_next(ex, &ns.main);
 			}
 			add_list(m, nt->section, sub);
@@ -1521,7 +1803,7 @@ static struct doc_node *export_single(struct exp *ex, const struct table *t,
 		return NULL;
 	if (cur_open(ex, &xc, t->extras, owner) != 0)
 		return NULL;
-	map = build_map(ex, t, row->st, NULL, &xc);
+	map = build_map(ex, t, row->st, NULL, &xc, 0);
 	if (xc.rc == SQLITE_ROW && !ex->failed) {
 		diag_add(ex->d, NULL, 0, 0, "database %s: %s: onverwachte "
 		         "extra velden", ex->s->path, t->section);
@@ -1580,7 +1862,7 @@ static int export_sessions(struct exp *ex, struct doc_node *root,
 		struct doc_node *m = NULL;
 
 		if (cur_open(ex, &xc, owner_extras_sql, sid) == 0)
-			m = build_map(ex, &session_table, sc.st, NULL, &xc);
+			m = build_map(ex, &session_table, sc.st, NULL, &xc, 0);
 		for (i = 0; m && !ex->failed && i < NCOLS(parts); i++) {
 			assert(strcmp(session_children[i], parts[i] ?
 			              parts[i]->section : "analysis") == 0);
@@ -1598,9 +1880,14 @@ static int export_sessions(struct exp *ex, struct doc_node *root,
 	return ex->failed ? -1 : 0;
 }
 
-/* The household as a duo-case/1 document; see store.h. */
-struct doc_node *store_export_case(struct store *s, const struct formset *fs,
-                                   const char *household_id, struct diags *d)
+/*
+ * The household as a duo-case/1 document, read in one read transaction:
+ * for store_export_case (ids 0) and store_load_case (ids 1: every item
+ * with its "_id", and the household's revision in *rev).
+ */
+static struct doc_node *export_case(struct store *s, const struct formset *fs,
+                                    const char *household_id, int ids,
+                                    long *rev, struct diags *d)
 {
 	struct exp ex;
 	struct cursor row;
@@ -1611,6 +1898,7 @@ struct doc_node *store_export_case(struct store *s, const struct formset *fs,
 	ex.s = s;
 	ex.fs = fs;
 	ex.d = d;
+	ex.ids = ids;
 	if (store_begin(s, 0, d) != 0)
 		return NULL;
 	hh = export_single(&ex, &household_table, household_id, household_id,
@@ -1621,6 +1909,9 @@ struct doc_node *store_export_case(struct store *s, const struct formset *fs,
 		ex.failed = 1;
 	}
 	if (hh) {
+		if (rev) /* the column after those of the fields */
+			*rev = (long)sqlite3_column_int64(row.st,
+			       (int)household_table.ncols + 1);
 		root = doc_new_map(DOC_AUTO);
 		doc_map_add(root, "format",
 		            doc_new_scalar("duo-case/1", DOC_PLAIN));
@@ -1638,6 +1929,26 @@ struct doc_node *store_export_case(struct store *s, const struct formset *fs,
 		doc_free(root);
 		return NULL;
 	}
+	return root;
+}
+
+/* The household as a duo-case/1 document; see store.h. */
+struct doc_node *store_export_case(struct store *s, const struct formset *fs,
+                                   const char *household_id, struct diags *d)
+{
+	return export_case(s, fs, household_id, 0, NULL, d);
+}
+
+/* The household for the screens: ids and revision; see store.h. */
+struct doc_node *store_load_case(struct store *s, const struct formset *fs,
+                                 const char *household_id, long *rev,
+                                 struct diags *d)
+{
+	long r = 0;
+	struct doc_node *root = export_case(s, fs, household_id, 1, &r, d);
+
+	if (root && rev)
+		*rev = r;
 	return root;
 }
 
