@@ -64,6 +64,14 @@ void cli_print_synopsis(FILE *f, const char *lead,
  * CLI_USAGE. */
 int cli_usage_error(const struct cli *c, const char *fmt, ...) DUO_PRINTF(2, 3);
 
+/* Where the database is (--db, $DUO_DB, $XDG_DATA_HOME/duo/duo.db or
+ * ~/.local/share/duo/duo.db; default directories are made) and where the
+ * forms are (--forms, $DUO_FORMS, next to the program, installed), as the
+ * commands resolve them; for the screen program. Caller frees; the
+ * database path is NULL after a diagnostic. */
+char *cli_db_path(const struct cli *c, struct diags *d);
+char *cli_forms_dir(const struct cli *c);
+
 int cli_import(struct cli *c, int argc, char **argv);
 int cli_export(struct cli *c, int argc, char **argv);
 int cli_list(struct cli *c, int argc, char **argv);

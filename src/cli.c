@@ -748,3 +748,17 @@ int cli_check(struct cli *c, int argc, char **argv)
 	fflush(stdout);
 	return bad ? CLI_DATA : CLI_OK;
 }
+
+/* ---- for the screen program ------------------------------------------- */
+
+/* See cli.h. */
+char *cli_db_path(const struct cli *c, struct diags *d)
+{
+	return db_path(c, d);
+}
+
+/* See cli.h. */
+char *cli_forms_dir(const struct cli *c)
+{
+	return forms_dir(c);
+}

@@ -7,16 +7,19 @@
  * it (where --db and --forms are accepted too). Each command is one row of
  * commands[]: its name, the synopsis and summary that build `duo --help`,
  * its own help text and its function (in cli.c). Without a
- * command duo will start the screen program; until that exists it says so.
+ * command duo starts the screen program (ui.h) on the same database and
+ * forms the commands would use.
  *
  * Exit status: 0 success, 1 bad input or data (diagnostics on stderr), 2
  * wrong usage (a one-line hint to --help follows the message).
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "ui.h"
 
 #ifndef DUO_VERSION
 #define DUO_VERSION "0.0.0"
@@ -112,11 +115,35 @@ static void print_help(FILE *f)
 	      "  --version     het versienummer\n"
 	      "\n"
 	      "HUISHOUDEN is een kenmerk (UUID), een uniek begin ervan of de\n"
-	      "precieze naam. Zonder opdracht start (in een volgende versie) het\n"
-	      "schermprogramma.\n"
+	      "precieze naam. Zonder opdracht start het schermprogramma.\n"
 	      "\n"
 	      "Afsluitcode: 0 gelukt, 1 fout in invoer of gegevens, 2 verkeerd\n"
 	      "gebruik. Meer uitleg: man duo.\n", f);
+}
+
+/* No command: the screen program on the database and forms the options
+ * and environment name. */
+static int run_screens(const struct cli *c)
+{
+	struct diags d = {0};
+	struct ui_options o = {0};
+	char *db = cli_db_path(c, &d);
+	char *forms = cli_forms_dir(c);
+	int rc;
+
+	if (!db) {
+		diags_print(stderr, &d);
+		diags_free(&d);
+		free(forms);
+		return CLI_DATA;
+	}
+	o.db_path = db;
+	o.forms_dir = forms;
+	rc = ui_main(&o);
+	free(db);
+	free(forms);
+	diags_free(&d);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -144,11 +171,8 @@ int main(int argc, char **argv)
 				return ch;
 		}
 	}
-	if (optind >= argc) {
-		fputs("duo: het schermprogramma komt in een volgende versie; "
-		      "zie duo --help\n", stderr);
-		return CLI_USAGE;
-	}
+	if (optind >= argc)
+		return run_screens(&c);
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		if (!str_eq(commands[i].name, argv[optind]))
 			continue;

@@ -36,10 +36,10 @@ expect_rc 0
 expect_out "Opdrachten:"
 ok
 
-t "no command: exit 2 with the notice"
-duo
+t "no command and no terminal: exit 2, pointing at the commands"
+duo </dev/null
 expect_rc 2
-expect_err "duo: het schermprogramma komt in een volgende versie; zie duo --help"
+expect_err "duo: het schermprogramma heeft een terminal nodig; zie duo --help"
 [ -s "$OUT" ] && fail "stdout not empty"
 ok
 
