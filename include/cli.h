@@ -20,7 +20,7 @@ enum cli_exit { CLI_OK = 0, CLI_DATA = 1, CLI_USAGE = 2 };
 enum cli_opt {
 	CLI_OPT_DB = 256, CLI_OPT_FORMS, CLI_OPT_VERSION, CLI_OPT_REPLACE,
 	CLI_OPT_FORMAT, CLI_OPT_AUDIENCE, CLI_OPT_SESSION, CLI_OPT_STATUS,
-	CLI_OPT_OVERDUE, CLI_OPT_DATE
+	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE
 };
 
 /* The options every command accepts, for a struct option array. */

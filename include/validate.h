@@ -40,4 +40,19 @@ int validate_scalar(const struct form_field *f, const char *text, char *msg,
 int validate_case(const struct doc_node *root, const struct formset *fs,
                   const char *name, struct diags *d);
 
+/*
+ * How strict a case check is. VALIDATE_COMPLETE is every rule above: what
+ * an import requires. VALIDATE_SHAPE keeps every rule of the shape (keys,
+ * types, choices, dates, scores, refs unique, pointers resolving, ranks)
+ * but lets through what an unfinished concept may still lack: required
+ * fields other than refs, ranks, versions and the household's name; a
+ * top-3 item not yet resting on a feit; a participant not yet named. It is
+ * what the screens store, so an export of work in progress can be moved
+ * to another machine (duo export/import --allow-incomplete).
+ */
+enum validate_mode { VALIDATE_COMPLETE, VALIDATE_SHAPE };
+int validate_case_mode(const struct doc_node *root, const struct formset *fs,
+                       const char *name, enum validate_mode mode,
+                       struct diags *d);
+
 #endif

@@ -423,16 +423,20 @@ int cli_import(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"replace", no_argument, NULL, CLI_OPT_REPLACE},
+		{"allow-incomplete", no_argument, NULL, CLI_OPT_INCOMPLETE},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
 	struct formset fs = {0};
 	struct store *s;
-	int replace = 0, failed = 0, ch, rc;
+	unsigned flags = 0;
+	int failed = 0, ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (ch == CLI_OPT_REPLACE)
-			replace = 1;
+			flags |= CASE_REPLACE;
+		else if (ch == CLI_OPT_INCOMPLETE)
+			flags |= CASE_ALLOW_INCOMPLETE;
 		else if ((rc = cli_option(c, ch, argv)) >= 0)
 			return rc;
 	}
@@ -453,7 +457,7 @@ int cli_import(struct cli *c, int argc, char **argv)
 		struct diags d = {0};
 		char id[UUID_STR_LEN];
 
-		if (case_import_file(s, &fs, argv[i], replace, id, &d) == 0) {
+		if (case_import_file(s, &fs, argv[i], flags, id, &d) == 0) {
 			char *name = household_name(s, &fs, id);
 
 			fputs("ge\xc3\xafmporteerd: ", stdout);
@@ -493,7 +497,7 @@ static int parse_version(const char *s)
 
 /* Write household id in the chosen format to o. 0 or -1 after diagnostics. */
 static int export_to(struct store *s, const struct formset *fs,
-                     const char *id, int text, int version,
+                     const char *id, int text, int version, unsigned flags,
                      struct output *o, struct diags *d)
 {
 	struct doc_node *doc;
@@ -501,7 +505,7 @@ static int export_to(struct store *s, const struct formset *fs,
 
 	if (!text)
 		return case_export_yaml(s, fs, id, o->f,
-		                        o->path ? o->path : "(uitvoer)", d);
+		                        o->path ? o->path : "(uitvoer)", flags, d);
 	doc = store_export_case(s, fs, id, d);
 	if (!doc)
 		return -1;
@@ -517,10 +521,12 @@ int cli_export(struct cli *c, int argc, char **argv)
 		{"audience", required_argument, NULL, CLI_OPT_AUDIENCE},
 		{"session", required_argument, NULL, CLI_OPT_SESSION},
 		{"output", required_argument, NULL, 'o'},
+		{"allow-incomplete", no_argument, NULL, CLI_OPT_INCOMPLETE},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
 	const char *format = "yaml", *audience = "professional", *path = NULL;
+	unsigned flags = 0;
 	const char *session = NULL;
 	struct formset fs = {0};
 	struct diags d = {0};
@@ -540,6 +546,8 @@ int cli_export(struct cli *c, int argc, char **argv)
 			session = optarg;
 		else if (ch == 'o')
 			path = optarg;
+		else if (ch == CLI_OPT_INCOMPLETE)
+			flags |= CASE_ALLOW_INCOMPLETE;
 		else if ((rc = cli_option(c, ch, argv)) >= 0)
 			return rc;
 	}
@@ -569,7 +577,8 @@ int cli_export(struct cli *c, int argc, char **argv)
 	rc = -1;
 	if (store_find_household(s, argv[optind], id, &d) == 0 &&
 	    output_open(&o, path, &d) == 0) {
-		rc = export_to(s, &fs, id, str_eq(format, "text"), version, &o, &d);
+		rc = export_to(s, &fs, id, str_eq(format, "text"), version, flags,
+		               &o, &d);
 		if (rc == 0)
 			rc = output_commit(&o, &d);
 		else

@@ -29,7 +29,7 @@
 #endif
 
 static const struct cli_command commands[] = {
-	{"import", "[--replace] BESTAND...",
+	{"import", "[--replace] [--allow-incomplete] BESTAND...",
 	 "casusbestanden (duo-case/1) in de database zetten",
 	 "Zet elk bestand als geheel in de database, of helemaal niet: een\n"
 	 "bestand met een fout verandert niets. Na een fout gaat duo door met het\n"
@@ -39,10 +39,13 @@ static const struct cli_command commands[] = {
 	 "\n"
 	 "Opties:\n"
 	 "  --replace    een huishouden met hetzelfde kenmerk vervangen\n"
-	 "               (zonder deze optie weigert duo dat)\n",
+	 "               (zonder deze optie weigert duo dat)\n"
+	 "  --allow-incomplete\n"
+	 "               ook onaf werk inlezen (een concept waarin nog iets\n"
+	 "               ontbreekt); de opbouw moet wel kloppen\n",
 	 cli_import},
 	{"export", "[--format yaml|text] [--audience professional]\n"
-	 "[--session N] [-o BESTAND] HUISHOUDEN",
+	 "[--session N] [-o BESTAND] [--allow-incomplete] HUISHOUDEN",
 	 "een huishouden uitvoeren als casusbestand of als leesbare tekst",
 	 "Schrijft een huishouden naar de standaarduitvoer of naar een bestand.\n"
 	 "HUISHOUDEN is het kenmerk (UUID), een uniek begin ervan (minstens 4\n"
@@ -61,7 +64,11 @@ static const struct cli_command commands[] = {
 	 "                    hoogste versie)\n"
 	 "  -o, --output BESTAND\n"
 	 "                    naar BESTAND schrijven (modus 0600); het bestand\n"
-	 "                    verschijnt pas als alles geschreven is\n",
+	 "                    verschijnt pas als alles geschreven is\n"
+	 "  --allow-incomplete\n"
+	 "                    ook schrijven als er nog iets ontbreekt (zonder\n"
+	 "                    deze optie weigert duo een bestand dat niet\n"
+	 "                    opnieuw in te lezen is, en zegt het waarom)\n",
 	 cli_export},
 	{"list", "[--status S] [--overdue [--date D]]",
 	 "huishoudens tonen met hun laatste versie",

@@ -309,6 +309,7 @@ struct entries {
 
 struct ctx {
 	const struct formset *fs;
+	enum validate_mode mode;
 	const char *name;
 	struct diags *d;
 	int count;
@@ -885,7 +886,7 @@ static void rule_participant(struct ctx *c, const struct doc_node *item)
 		problem(c, item->line, item->col,
 		        "een deelnemer is een lid (member) of een persoon met naam (name), "
 		        "niet allebei");
-	else if (!member && !name)
+	else if (!member && !name && c->mode == VALIDATE_COMPLETE)
 		problem(c, item->line, item->col,
 		        "deelnemer zonder member of name: noem een lid of een persoon");
 	if (name || !member)
@@ -906,7 +907,8 @@ static void rule_top3_feit(struct ctx *c, const struct doc_node *item)
 	int resolved = 0, feit = 0;
 	size_t i;
 
-	if (!ev || ev->type != DOC_SEQ || ev->len == 0)
+	if (!ev || ev->type != DOC_SEQ || ev->len == 0 ||
+	    c->mode != VALIDATE_COMPLETE)
 		return;  /* missing or malformed: reported as such */
 	for (i = 0; i < ev->len; i++) {
 		const struct ref *r;
@@ -1039,6 +1041,15 @@ static void unknown_key(struct ctx *c, const struct form_section *sec,
 }
 
 /* Required and required_if fields, reported at the item. */
+/* A field that identifies its item or holds the shape together: required
+ * even in an unfinished concept (VALIDATE_SHAPE). */
+static int required_for_shape(const struct form_section *sec,
+                              const struct form_field *f)
+{
+	return f->type == FT_REF || f->type == FT_INT ||
+	       (str_eq(sec->key, "household") && str_eq(f->key, "name"));
+}
+
 static void check_required(struct ctx *c, const struct form_section *sec,
                            const struct doc_node *item)
 {
@@ -1049,6 +1060,8 @@ static void check_required(struct ctx *c, const struct form_section *sec,
 		const struct doc_pair *p;
 		int conditional = 0;
 
+		if (c->mode == VALIDATE_SHAPE && !required_for_shape(sec, f))
+			continue;
 		if (!f->required && f->required_if_key) {
 			const char *v = given_str(item, f->required_if_key);
 			conditional = v && str_eq(v, f->required_if_value);
@@ -1270,6 +1283,14 @@ static void walk_root(struct ctx *c, const struct doc_node *root)
 int validate_case(const struct doc_node *root, const struct formset *fs,
                   const char *name, struct diags *d)
 {
+	return validate_case_mode(root, fs, name, VALIDATE_COMPLETE, d);
+}
+
+/* Check a whole case as strictly as mode says: see validate.h. */
+int validate_case_mode(const struct doc_node *root, const struct formset *fs,
+                       const char *name, enum validate_mode mode,
+                       struct diags *d)
+{
 	struct session_refs none = {0};
 	struct ctx c;
 	size_t start;
@@ -1278,6 +1299,7 @@ int validate_case(const struct doc_node *root, const struct formset *fs,
 	start = d->n;
 	memset(&c, 0, sizeof c);
 	c.fs = fs;
+	c.mode = mode;
 	c.name = name;
 	c.d = d;
 	c.sess = &none;

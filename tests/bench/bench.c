@@ -1251,7 +1251,7 @@ static double time_export(struct store *st, const struct formset *fs,
 {
 	struct diags d = {0};
 	double t0 = now_ms();
-	int rc = case_export_yaml(st, fs, id, devnull, "/dev/null", &d);
+	int rc = case_export_yaml(st, fs, id, devnull, "/dev/null", 0, &d);
 	fflush(devnull);
 	double ms = now_ms() - t0;
 	if (rc != 0) {

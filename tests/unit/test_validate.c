@@ -864,6 +864,57 @@ TEST(required_if_from_forms)
 	remove_dir(dir);
 }
 
+/* An unfinished concept passes the shape check but not the full one;
+ * a broken pointer fails both. */
+TEST(shape_mode_allows_unfinished_work_only)
+{
+	static const char *unfinished =
+		"format: duo-case/1\n"
+		"household:\n"
+		"  name: Gezin Test\n"
+		"  members:\n"
+		"    - {ref: a, name: A, role: ouder}\n"
+		"sessions:\n"
+		"  - version: 1\n"
+		"    date: 2026-11-01\n"
+		"    status: concept\n"
+		"    participants:\n"
+		"      - {organisation: Sociaal team}\n"
+		"    statements:\n"
+		"      - {ref: f1, kind: feit}\n"
+		"      - {ref: z1, kind: zorg, text: Zorg}\n"
+		"    top3:\n"
+		"      - {rank: 1, title: Zorg, evidence: [z1]}\n"
+		"    plan:\n"
+		"      - {ref: p1, phase: directe-veiligheid, kind: voorwaarde, text: X}\n";
+	static const char *broken =
+		"format: duo-case/1\nhousehold:\n  name: X\nsessions:\n"
+		"  - version: 1\n    statements:\n"
+		"      - {ref: f1, about: [niemand]}\n";
+	struct doc_limits lim = doc_limits_default();
+	struct diags d = {0};
+	struct doc_node *root;
+
+	CHECK(forms() != NULL);
+	root = doc_load_buffer("t.yaml", unfinished, strlen(unfinished), &lim, &d);
+	CHECK(root != NULL);
+	CHECK_INT(validate_case_mode(root, forms(), "t.yaml", VALIDATE_SHAPE, &d), 0);
+	CHECK(validate_case(root, forms(), "t.yaml", &d) >= 4);
+	CHECK_CONTAINS(diags_text(&d), "'text'");
+	CHECK_CONTAINS(diags_text(&d), "'source'");
+	CHECK_CONTAINS(diags_text(&d), "'consequence'");
+	CHECK_CONTAINS(diags_text(&d), "rust niet op een feit");
+	diags_clear(&d);
+	doc_free(root);
+
+	root = doc_load_buffer("t.yaml", broken, strlen(broken), &lim, &d);
+	CHECK(root != NULL);
+	CHECK(validate_case_mode(root, forms(), "t.yaml", VALIDATE_SHAPE, &d) == 1);
+	CHECK_CONTAINS(diags_text(&d), "niemand");
+	doc_free(root);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	RUN(scalar_date);
@@ -901,6 +952,7 @@ int main(void)
 	RUN(not_a_mapping);
 	RUN(extra_field_from_forms);
 	RUN(required_if_from_forms);
+	RUN(shape_mode_allows_unfinished_work_only);
 	if (forms_state == 1)
 		formset_free(&the_forms);
 	return unit_done();
