@@ -34,6 +34,14 @@ struct doc_node *casedoc_session(struct doc_node *root, int version);
  * status concept, a fresh id; the evaluation date empty. Returns it. */
 struct doc_node *casedoc_new_session(struct doc_node *root, const char *today);
 
+/* Start an evaluation: a new session as above that carries over the
+ * latest version's participants, statements, TOP-3, analysis and plan,
+ * every item with a fresh "_id", so nothing is typed twice and what changes
+ * stays visible between versions. Reviews (they judged the old version)
+ * and the evaluation date are not carried over. With no earlier session it
+ * is casedoc_new_session. Returns the new session. */
+struct doc_node *casedoc_new_version(struct doc_node *root, const char *today);
+
 /*
  * The sequence of items of a section: members in the household; the lists
  * of a session (participants, statements, top3, plan, reviews); factors and

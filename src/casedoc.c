@@ -301,6 +301,56 @@ struct doc_node *casedoc_new_session(struct doc_node *root, const char *today)
 	return s;
 }
 
+/* Give every item under n a new temporary "_id". */
+static void fresh_ids(struct doc_node *n)
+{
+	for (size_t i = 0; n->type != DOC_SCALAR && i < n->len; i++) {
+		struct doc_node *v = n->type == DOC_MAP ? n->pair[i].value :
+		                     n->item[i];
+
+		if (n->type == DOC_MAP && v->type == DOC_SCALAR &&
+		    str_eq(n->pair[i].key, STORE_ITEM_ID)) {
+			char id[UUID_STR_LEN];
+
+			uuid_new(id);
+			free(v->text);
+			v->text = xstrdup(id);
+		} else {
+			fresh_ids(v);
+		}
+	}
+}
+
+/* 1 for a key of a session that an evaluation carries over. */
+static int carried_over(const char *key)
+{
+	static const char *const own[] = {"id", "version", "date", "status",
+	                                  "evaluation", "reviews", NULL};
+
+	for (size_t i = 0; own[i]; i++)
+		if (str_eq(key, own[i]))
+			return 0;
+	return 1;
+}
+
+/* See casedoc.h. */
+struct doc_node *casedoc_new_version(struct doc_node *root, const char *today)
+{
+	struct doc_node *prev = casedoc_session(root, 0);
+	struct doc_node *s = casedoc_new_session(root, today);
+
+	for (size_t i = 0; prev && i < prev->len; i++) {
+		struct doc_node *copy;
+
+		if (!carried_over(prev->pair[i].key))
+			continue;
+		copy = doc_clone(prev->pair[i].value);
+		fresh_ids(copy);
+		doc_map_add(s, prev->pair[i].key, copy);
+	}
+	return s;
+}
+
 /* See casedoc.h. */
 struct doc_node *casedoc_find(struct doc_node *root, struct doc_node *session,
                               const char *section, const char *item_id,

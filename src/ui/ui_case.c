@@ -218,59 +218,10 @@ static struct doc_node *session_by_id(struct doc_node *doc, const char *id)
 
 /* ---- a new version ---------------------------------------------------------- */
 
-/* Give every item of n a fresh temporary "_id": a copy is a new item. */
-static void fresh_ids(struct doc_node *n)
-{
-	if (!n || n->type == DOC_SCALAR)
-		return;
-	for (size_t i = 0; i < n->len; i++) {
-		struct doc_node *v = n->type == DOC_MAP ? n->pair[i].value :
-		                     n->item[i];
-
-		if (n->type == DOC_MAP && strcmp(n->pair[i].key, STORE_ITEM_ID) == 0 &&
-		    v->type == DOC_SCALAR) {
-			char id[UUID_STR_LEN];
-
-			uuid_new(id);
-			free(v->text);
-			v->text = xstrdup(id);
-		} else {
-			fresh_ids(v);
-		}
-	}
-}
-
-/* The parts of a session an evaluation carries over (not its own id,
- * version, date, status and evaluation date, nor the team lead's
- * reviews of the old version). */
-static int carried_over(const char *key)
-{
-	static const char *const own[] = {"id", "version", "date", "status",
-	                                  "evaluation", "reviews", NULL};
-
-	for (size_t i = 0; own[i]; i++)
-		if (strcmp(key, own[i]) == 0)
-			return 0;
-	return 1;
-}
-
+/* See ui_impl.h: an evaluation starts from the latest version. */
 struct doc_node *ui_case_new_version(struct ui_app *app)
 {
-	struct doc_node *prev = casedoc_session(app->cs.doc, 0);
-	struct doc_node *s = casedoc_new_session(app->cs.doc, app->today);
-
-	/* an evaluation starts from the latest version, so nothing is typed
-	 * twice and what changed stays visible between the versions */
-	for (size_t i = 0; prev && s && i < prev->len; i++) {
-		struct doc_node *copy;
-
-		if (!carried_over(prev->pair[i].key))
-			continue;
-		copy = doc_clone(prev->pair[i].value);
-		fresh_ids(copy);
-		doc_map_add(s, prev->pair[i].key, copy);
-	}
-	return s;
+	return casedoc_new_version(app->cs.doc, app->today);
 }
 
 /* ---- ids the store renamed ------------------------------------------------ */

@@ -549,6 +549,34 @@ TEST(new_sessions)
 	doc_free(root);
 }
 
+/* An evaluation carries the latest version over with new item ids, but not
+ * its reviews, its evaluation date or its status. */
+TEST(new_version_carries_the_analysis_over)
+{
+	struct doc_node *root = example();
+	struct doc_node *v1 = casedoc_session(root, 0);
+	struct doc_node *v2 = casedoc_new_version(root, "2026-12-15");
+	struct doc_node *st1 = casedoc_list(root, v1, "statements", 0);
+	struct doc_node *st2 = casedoc_list(root, v2, "statements", 0);
+
+	CHECK(v2 != v1);
+	CHECK_STR(casedoc_get(v2, "version"), "2");
+	CHECK_STR(casedoc_get(v2, "status"), "concept");
+	CHECK_STR(casedoc_get(v2, "date"), "2026-12-15");
+	CHECK(casedoc_get(v2, "evaluation") == NULL);
+	CHECK(doc_map_get(v2, "reviews") == NULL);
+	CHECK(doc_map_get(v1, "reviews") != NULL);
+	CHECK(st2 != NULL && st1 != NULL);
+	CHECK_INT(st2->len, st1->len);
+	CHECK_STR(casedoc_get(st2->item[0], "text"), casedoc_get(st1->item[0], "text"));
+	CHECK(!str_eq(casedoc_get(st2->item[0], "_id"), casedoc_get(st1->item[0], "_id")));
+	CHECK_INT(casedoc_list(root, v2, "top3", 0)->len, 2);
+	CHECK_INT(casedoc_list(root, v2, "plan", 0)->len, 4);
+	CHECK_INT(casedoc_list(root, v2, "factors", 0)->len, 6);
+	CHECK(shape_ok(root));
+	doc_free(root);
+}
+
 /* ---- adding -------------------------------------------------------------- */
 
 TEST(add_statement_refs_by_kind)
@@ -1769,6 +1797,7 @@ int main(void)
 	diags_free(&d);
 	RUN(new_household);
 	RUN(new_sessions);
+	RUN(new_version_carries_the_analysis_over);
 	RUN(add_statement_refs_by_kind);
 	RUN(member_refs_from_names);
 	RUN(top3_refuses_fourth);
