@@ -93,8 +93,14 @@ test: build/san/duo $(UNIT_BIN)
 build/bench: tests/bench/bench.c build/libduo.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
-bench: build/bench duo
+build/bench_ui: tests/bench/bench_ui.c build/libduo.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+# bench prints BENCH lines for the store, then bench_ui for the screens on
+# the database bench just built.
+bench: build/bench build/bench_ui duo
 	@DUO_FORMS=$(CURDIR)/forms ./build/bench build/bench.db
+	@DUO_FORMS=$(CURDIR)/forms ./build/bench_ui build/bench.db
 
 # The demo: a fresh database made from the made-up cases in data/demo/,
 # never the user's own database.
