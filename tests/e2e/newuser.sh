@@ -100,8 +100,13 @@ expect_text "Ruzies met geweld waar de kinderen bij zijn"
 expect_text "Geldzorgen van Ramon"
 expect_text "Anouk slaapt te weinig"
 stop_duo C-c
+# Version 2 is work in progress (a TOP-3 concern without evidence yet):
+# a plain export says what is missing; --allow-incomplete carries it.
 duo export "Gezin Visser"
-grep -qF "$FACT" "$OUT" || fail "the export lacks the new opinion"
+[ "$RC" = 1 ] || fail "a plain export of unfinished work exited $RC"
+grep -q "verplicht veld 'evidence'" "$ERR" || fail "export names no gap: $(head -c 600 "$ERR")"
+duo export --allow-incomplete "Gezin Visser"
+grep -qF "$FACT" "$OUT" || fail "the export lacks the new opinion: $(head -c 600 "$ERR")"
 ok
 
 t "a full TOP-3 says so at once, also when step 1 has no zorg"
