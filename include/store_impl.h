@@ -1,8 +1,8 @@
 /*
  * store_impl.h - what the two halves of the store share, and nothing else
  * needs: the handle, the one way SQLite errors become Dutch diagnostics,
- * transactions, and a small cache of prepared statements that lives for one
- * operation (an import, an export, a save).
+ * transactions, and the cache of prepared statements that lives as long as
+ * the connection.
  *
  * Private to src/store.c (schema, open, migrations, queries) and
  * src/store_case.c (duo-case/1 import, export, load and save). Together
@@ -17,10 +17,19 @@
 #include "store.h"
 #include "util.h"
 
+/* A prepared statement of the handle's cache, keyed by the address of its
+ * static SQL text. */
+struct store_stmt_entry {
+	const char *sql;
+	sqlite3_stmt *st;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;   /* as given to store_open, for diagnostics */
 	char *user;   /* who the audit trail names */
+	struct store_stmt_entry *stmts; /* see store_stmt */
+	size_t nstmts, capstmts;
 	sqlite3_stmt *data_version; /* PRAGMA data_version, kept prepared for
 	                               store_data_version; NULL until used */
 };
@@ -43,22 +52,21 @@ int store_commit(struct store *s, struct diags *d);
 void store_rollback(struct store *s);
 
 /*
- * Prepared statements of one operation, keyed by the address of their
- * static SQL text. store_stmt hands out the statement reset and with its
- * bindings cleared, preparing it on first use (NULL after a diagnostic);
- * store_stmts_free finalizes them all.
+ * Prepared statements of the connection, kept for its lifetime (finalized
+ * by store_close) and keyed by the address of their static SQL text.
+ * store_stmt hands out the statement for sql reset and with its bindings
+ * cleared, preparing it on first use (NULL after a diagnostic). Every
+ * operation (an import, an export, a save) ends with store_stmts_reset,
+ * so that no statement keeps a read transaction open after it: that would
+ * block WAL checkpoints. The statements are not reentrant: an operation
+ * must not run a statement that is still stepping (one cursor per SQL
+ * text), and no callback may run while they are in use.
  */
-struct store_stmt_entry {
-	const char *sql;
-	sqlite3_stmt *st;
-};
-struct store_stmts {
-	struct store_stmt_entry *v;
-	size_t n, cap;
-};
-sqlite3_stmt *store_stmt(struct store *s, struct store_stmts *c,
-                         const char *sql, struct diags *d);
-void store_stmts_free(struct store_stmts *c);
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct diags *d);
+void store_stmts_reset(struct store *s);
+/* The number of statements of s->db that are not reset: 0 between
+ * operations (for the tests). */
+int store_busy_statements(struct store *s);
 
 /*
  * Check that the store's tables of built-in fields and child sections agree

@@ -20,25 +20,52 @@
  *   extra_field   fields the forms define but that have no column
  *   audit         who did what, when; outlives the households it names
  *
- * Every item row has a random UUID as id. Lists keep the order of the
- * document in pos (the top-3 is ordered by rank). A ref of the document
- * (f1, anouk) is kept in a ref column, but rows point at each other by id,
- * so a later change of a ref or a rank keeps every link. Choice values are
- * not CHECK constraints: the forms own the choice lists (a form may add a
- * value without C or a migration) and validate.c enforces them. Structure
- * is checked here: a bool is 0/1, ranks 1..3, scores 0..10, dates have the
- * YYYY-MM-DD shape, and NULL means absent,
- * so "not given" and "false" stay apart. Owned rows and links go with
- * their owner or target (ON DELETE CASCADE); the two optional pointers,
- * factor.member_id and plan_item.concern_id, become NULL instead, so
- * removing a member or a concern never silently removes analysis or plan.
+ * Keys. In every table "id" is the INTEGER PRIMARY KEY (the SQLite rowid),
+ * and every column that points at a row ("household_id", "session_id",
+ * "member_id", ... and the link tables) holds such an integer. The ids of
+ * the duo-case/1 format, which users see and type, are UUIDs and exist
+ * only for households and sessions: they are kept in a column of their
+ * own, "uuid" (UNIQUE), and the format's "id:" field maps to it. So "id"
+ * in SQL is always the integer key, "uuid" always the exchange id. Other
+ * items have no UUID: in the format an item is known by its ref (or its
+ * rank) within its list, and the screens know it by its row id, as decimal
+ * text under "_id" (store_load_case, store_save_case).
  *
- * extra_field(owner, key, pos, name, value) keeps a form field without a
- * column. owner is the id of the row the field belongs to (for the analysis
- * section: the session id followed by "/analysis"). A scalar is one row with
- * pos 0; a list is one row per item, pos 1..n; a mapping (scores) one row per
- * key, pos 1..n, with the key in name. So the rows alone say the shape.
- * Triggers delete extras with their owner.
+ * Why integers: new rows get ever higher ids, so one household's rows are
+ * appended at the end of each table and of each index on a parent id,
+ * instead of landing on random pages of every index as random UUID keys
+ * did. An import then writes a few dozen pages instead of hundreds, and
+ * the file is less than half the size. The item tables are AUTOINCREMENT:
+ * an id is never used twice, not even after its row was deleted, so an
+ * "_id" a screen still holds can never come to mean another item.
+ * Household and session row ids are internal (the audit trail and the
+ * screens name households by uuid) and are plain rowids.
+ *
+ * Lists keep the order of the document in pos (the top-3 is ordered by
+ * rank). A ref of the document (f1, anouk) is kept in a ref column, but
+ * rows point at each other by id, so a later change of a ref or a rank
+ * keeps every link. Choice values are not CHECK constraints: the forms own
+ * the choice lists (a form may add a value without C or a migration) and
+ * validate.c enforces them. Structure is checked here: a bool is 0/1,
+ * ranks 1..3, scores 0..10, dates have the YYYY-MM-DD shape, and NULL
+ * means absent, so "not given" and "false" stay apart. Owned rows and
+ * links go with their owner or target (ON DELETE CASCADE); the two
+ * optional pointers, factor.member_id and plan_item.concern_id, become NULL
+ * instead, so removing a member or a concern never silently removes
+ * analysis or plan. Every pointer column is the first column of an index,
+ * so a cascade never scans a table; where the pointer is optional
+ * (participant, factor, plan item) the index leaves out the NULLs, which
+ * a lookup "= id" never wants and which would otherwise all sort before
+ * the new rows.
+ *
+ * extra_field(owner_kind, owner_id, key, pos, name, value) keeps a form
+ * field without a column. owner_kind names the table of the row the field
+ * belongs to ('household', 'member', 'statement', ...; 'analysis' for the
+ * analysis section, whose owner_id is its session's id) and owner_id is
+ * that row's id. A scalar is one row with pos 0; a list is one row per
+ * item, pos 1..n; a mapping (scores) one row per key, pos 1..n, with the
+ * key in name. So the rows alone say the shape. Triggers delete extras
+ * with their owner.
  *
  * PRAGMA application_id is 'duo1' and PRAGMA user_version the number of
  * migration steps applied. store_open applies missing steps in one
@@ -63,10 +90,17 @@
 #define STORE_APPLICATION_ID 0x64756f31 /* 'duo1' */
 #define STORE_BUSY_MS 5000
 
+/* The trigger that deletes the extras of a row of table t when it goes. */
+#define EXTRAS_TRIGGER(t) \
+	"CREATE TRIGGER " t "_extras AFTER DELETE ON " t " BEGIN\n" \
+	"  DELETE FROM extra_field\n" \
+	"  WHERE owner_kind = '" t "' AND owner_id = old.id; END;\n"
+
 /* Schema version 1: every table with its indexes and triggers. */
 static const char *const schema_v1[] = {
 	"CREATE TABLE household (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  uuid         TEXT NOT NULL UNIQUE, -- the id of duo-case/1\n"
 	"  name         TEXT NOT NULL,\n"
 	"  municipality TEXT,\n"
 	"  team         TEXT,\n"
@@ -74,10 +108,11 @@ static const char *const schema_v1[] = {
 	"  updated      TEXT NOT NULL,\n"
 	"  rev          INTEGER NOT NULL DEFAULT 1\n"
 	");\n"
-	"CREATE INDEX household_name ON household(name COLLATE NOCASE, id);\n",
+	"CREATE INDEX household_name\n"
+	"  ON household(name COLLATE NOCASE, uuid);\n",
 	"CREATE TABLE member (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  household_id TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  household_id INTEGER NOT NULL\n"
 	"               REFERENCES household(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  ref          TEXT NOT NULL,\n"
@@ -90,8 +125,9 @@ static const char *const schema_v1[] = {
 	"  UNIQUE (household_id, ref)\n"
 	");\n",
 	"CREATE TABLE session (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  household_id TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  uuid         TEXT NOT NULL UNIQUE, -- the id of duo-case/1\n"
+	"  household_id INTEGER NOT NULL\n"
 	"               REFERENCES household(id) ON DELETE CASCADE,\n"
 	"  version      INTEGER NOT NULL CHECK (version >= 1),\n"
 	"  date         TEXT CHECK (date GLOB\n"
@@ -105,11 +141,11 @@ static const char *const schema_v1[] = {
 	"CREATE UNIQUE INDEX session_version\n"
 	"  ON session(household_id, version);\n",
 	"CREATE TABLE participant (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id   TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id   INTEGER NOT NULL\n"
 	"               REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
-	"  member_id    TEXT REFERENCES member(id) ON DELETE CASCADE,\n"
+	"  member_id    INTEGER REFERENCES member(id) ON DELETE CASCADE,\n"
 	"  name         TEXT,\n"
 	"  organisation TEXT,\n"
 	"  role         TEXT,\n"
@@ -117,10 +153,11 @@ static const char *const schema_v1[] = {
 	"  CHECK (member_id IS NULL OR name IS NULL)\n"
 	");\n"
 	"CREATE INDEX participant_session ON participant(session_id, pos);\n"
-	"CREATE INDEX participant_member ON participant(member_id);\n",
+	"CREATE INDEX participant_member ON participant(member_id)\n"
+	"  WHERE member_id IS NOT NULL;\n",
 	"CREATE TABLE statement (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id   TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id   INTEGER NOT NULL\n"
 	"               REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  ref          TEXT NOT NULL,\n"
@@ -137,17 +174,17 @@ static const char *const schema_v1[] = {
 	"  UNIQUE (session_id, ref)\n"
 	");\n",
 	"CREATE TABLE statement_about (\n"
-	"  statement_id TEXT NOT NULL\n"
+	"  statement_id INTEGER NOT NULL\n"
 	"               REFERENCES statement(id) ON DELETE CASCADE,\n"
-	"  member_id    TEXT NOT NULL\n"
+	"  member_id    INTEGER NOT NULL\n"
 	"               REFERENCES member(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (statement_id, member_id)\n"
 	") WITHOUT ROWID;\n"
 	"CREATE INDEX statement_about_member ON statement_about(member_id);\n",
 	"CREATE TABLE concern (\n"
-	"  id             TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id     TEXT NOT NULL\n"
+	"  id             INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id     INTEGER NOT NULL\n"
 	"                 REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  rank           INTEGER NOT NULL CHECK (rank BETWEEN 1 AND 3),\n"
 	"  title          TEXT,\n"
@@ -160,9 +197,9 @@ static const char *const schema_v1[] = {
 	"  UNIQUE (session_id, rank)\n"
 	");\n",
 	"CREATE TABLE concern_evidence (\n"
-	"  concern_id   TEXT NOT NULL\n"
+	"  concern_id   INTEGER NOT NULL\n"
 	"               REFERENCES concern(id) ON DELETE CASCADE,\n"
-	"  statement_id TEXT NOT NULL\n"
+	"  statement_id INTEGER NOT NULL\n"
 	"               REFERENCES statement(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (concern_id, statement_id)\n"
@@ -170,7 +207,7 @@ static const char *const schema_v1[] = {
 	"CREATE INDEX concern_evidence_statement\n"
 	"  ON concern_evidence(statement_id);\n",
 	"CREATE TABLE concern_score (\n"
-	"  concern_id   TEXT NOT NULL\n"
+	"  concern_id   INTEGER NOT NULL\n"
 	"               REFERENCES concern(id) ON DELETE CASCADE,\n"
 	"  who          TEXT NOT NULL,        -- duo or a member ref\n"
 	"  score        INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),\n"
@@ -178,23 +215,24 @@ static const char *const schema_v1[] = {
 	"  PRIMARY KEY (concern_id, who)\n"
 	") WITHOUT ROWID;\n",
 	"CREATE TABLE factor (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id   TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id   INTEGER NOT NULL\n"
 	"               REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  ref          TEXT NOT NULL,\n"
 	"  category     TEXT,                 -- of the session's model\n"
-	"  member_id    TEXT REFERENCES member(id) ON DELETE SET NULL,\n"
+	"  member_id    INTEGER REFERENCES member(id) ON DELETE SET NULL,\n"
 	"  scope        TEXT CHECK (scope IN ('gezin', 'omgeving')),\n"
 	"  text         TEXT,\n"
 	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
 	"  UNIQUE (session_id, ref),\n"
 	"  CHECK (member_id IS NULL OR scope IS NULL)\n"
 	");\n"
-	"CREATE INDEX factor_member ON factor(member_id);\n",
+	"CREATE INDEX factor_member ON factor(member_id)\n"
+	"  WHERE member_id IS NOT NULL;\n",
 	"CREATE TABLE hypothesis (\n"
-	"  id                    TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id            TEXT NOT NULL\n"
+	"  id                    INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id            INTEGER NOT NULL\n"
 	"                        REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  pos                   INTEGER NOT NULL,\n"
 	"  ref                   TEXT NOT NULL,\n"
@@ -206,9 +244,9 @@ static const char *const schema_v1[] = {
 	"  UNIQUE (session_id, ref)\n"
 	");\n",
 	"CREATE TABLE hypothesis_factor (\n"
-	"  hypothesis_id TEXT NOT NULL\n"
+	"  hypothesis_id INTEGER NOT NULL\n"
 	"                REFERENCES hypothesis(id) ON DELETE CASCADE,\n"
-	"  factor_id     TEXT NOT NULL\n"
+	"  factor_id     INTEGER NOT NULL\n"
 	"                REFERENCES factor(id) ON DELETE CASCADE,\n"
 	"  pos           INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (hypothesis_id, factor_id)\n"
@@ -216,9 +254,9 @@ static const char *const schema_v1[] = {
 	"CREATE INDEX hypothesis_factor_factor\n"
 	"  ON hypothesis_factor(factor_id);\n",
 	"CREATE TABLE hypothesis_concern (\n"
-	"  hypothesis_id TEXT NOT NULL\n"
+	"  hypothesis_id INTEGER NOT NULL\n"
 	"                REFERENCES hypothesis(id) ON DELETE CASCADE,\n"
-	"  concern_id    TEXT NOT NULL\n"
+	"  concern_id    INTEGER NOT NULL\n"
 	"                REFERENCES concern(id) ON DELETE CASCADE,\n"
 	"  pos           INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (hypothesis_id, concern_id)\n"
@@ -226,12 +264,12 @@ static const char *const schema_v1[] = {
 	"CREATE INDEX hypothesis_concern_concern\n"
 	"  ON hypothesis_concern(concern_id);\n",
 	"CREATE TABLE plan_item (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id   TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id   INTEGER NOT NULL\n"
 	"               REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  ref          TEXT NOT NULL,\n"
-	"  concern_id   TEXT REFERENCES concern(id) ON DELETE SET NULL,\n"
+	"  concern_id   INTEGER REFERENCES concern(id) ON DELETE SET NULL,\n"
 	"  phase        TEXT,\n"
 	"  kind         TEXT,\n"
 	"  text         TEXT,\n"
@@ -243,10 +281,11 @@ static const char *const schema_v1[] = {
 	"  rev          INTEGER NOT NULL DEFAULT 1,\n"
 	"  UNIQUE (session_id, ref)\n"
 	");\n"
-	"CREATE INDEX plan_item_concern ON plan_item(concern_id);\n",
+	"CREATE INDEX plan_item_concern ON plan_item(concern_id)\n"
+	"  WHERE concern_id IS NOT NULL;\n",
 	"CREATE TABLE review (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  session_id   TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  session_id   INTEGER NOT NULL\n"
 	"               REFERENCES session(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  reviewer     TEXT,\n"
@@ -257,8 +296,8 @@ static const char *const schema_v1[] = {
 	");\n"
 	"CREATE INDEX review_session ON review(session_id, pos);\n",
 	"CREATE TABLE review_comment (\n"
-	"  id           TEXT PRIMARY KEY NOT NULL,\n"
-	"  review_id    TEXT NOT NULL\n"
+	"  id           INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  review_id    INTEGER NOT NULL\n"
 	"               REFERENCES review(id) ON DELETE CASCADE,\n"
 	"  pos          INTEGER NOT NULL,\n"
 	"  target       TEXT,          -- on: a section, a ref or top3/RANK\n"
@@ -268,45 +307,37 @@ static const char *const schema_v1[] = {
 	"CREATE INDEX review_comment_review\n"
 	"  ON review_comment(review_id, pos);\n",
 	"CREATE TABLE extra_field (\n"
-	"  owner        TEXT NOT NULL,        -- row id (session id/analysis)\n"
+	"  owner_kind   TEXT NOT NULL,   -- the owner's table, or 'analysis'\n"
+	"  owner_id     INTEGER NOT NULL,     -- its id (analysis: session)\n"
 	"  key          TEXT NOT NULL,\n"
 	"  pos          INTEGER NOT NULL, -- 0: a scalar; 1..n: list/mapping\n"
 	"  name         TEXT,                 -- the key of a mapping entry\n"
 	"  value        TEXT NOT NULL,\n"
-	"  PRIMARY KEY (owner, key, pos)\n"
+	"  PRIMARY KEY (owner_kind, owner_id, key, pos)\n"
 	") WITHOUT ROWID;\n",
-	"CREATE TRIGGER household_extras AFTER DELETE ON household BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER member_extras AFTER DELETE ON member BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
+	EXTRAS_TRIGGER("household")
+	EXTRAS_TRIGGER("member")
 	"CREATE TRIGGER session_extras AFTER DELETE ON session BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id;\n"
-	"  DELETE FROM extra_field WHERE owner = old.id || '/analysis'; END;\n"
-	"CREATE TRIGGER participant_extras AFTER DELETE ON participant BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER statement_extras AFTER DELETE ON statement BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER concern_extras AFTER DELETE ON concern BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER factor_extras AFTER DELETE ON factor BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER hypothesis_extras AFTER DELETE ON hypothesis BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER plan_item_extras AFTER DELETE ON plan_item BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER review_extras AFTER DELETE ON review BEGIN\n"
-	"  DELETE FROM extra_field WHERE owner = old.id; END;\n"
-	"CREATE TRIGGER review_comment_extras AFTER DELETE ON review_comment\n"
-	"  BEGIN DELETE FROM extra_field WHERE owner = old.id; END;\n",
+	"  DELETE FROM extra_field\n"
+	"  WHERE owner_kind IN ('session', 'analysis') AND owner_id = old.id;\n"
+	"  END;\n"
+	EXTRAS_TRIGGER("participant")
+	EXTRAS_TRIGGER("statement")
+	EXTRAS_TRIGGER("concern")
+	EXTRAS_TRIGGER("factor")
+	EXTRAS_TRIGGER("hypothesis")
+	EXTRAS_TRIGGER("plan_item")
+	EXTRAS_TRIGGER("review")
+	EXTRAS_TRIGGER("review_comment"),
 	"CREATE TABLE audit (\n"
-	"  seq          INTEGER PRIMARY KEY,\n"
-	"  at           TEXT NOT NULL,        -- ISO-8601 UTC\n"
-	"  user         TEXT,\n"
-	"  household_id TEXT,                 -- no foreign key: outlives it\n"
-	"  action       TEXT NOT NULL,\n"
-	"  what         TEXT\n"
+	"  seq            INTEGER PRIMARY KEY,\n"
+	"  at             TEXT NOT NULL,      -- ISO-8601 UTC\n"
+	"  user           TEXT,\n"
+	"  household_uuid TEXT,     -- no foreign key: the audit outlives it\n"
+	"  action         TEXT NOT NULL,\n"
+	"  what           TEXT\n"
 	");\n"
-	"CREATE INDEX audit_household ON audit(household_id, seq);\n",
+	"CREATE INDEX audit_household ON audit(household_uuid, seq);\n",
 	NULL
 };
 
@@ -406,46 +437,67 @@ void store_rollback(struct store *s)
 	}
 }
 
-/* The statement for sql, prepared once per operation, reset for reuse. */
-sqlite3_stmt *store_stmt(struct store *s, struct store_stmts *c,
-                         const char *sql, struct diags *d)
+/*
+ * The statement for sql from the handle's cache: prepared on first use and
+ * kept until store_close, handed out reset and with its bindings cleared.
+ * Linear search: there are a few dozen, and the first are the busiest.
+ */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct diags *d)
 {
 	sqlite3_stmt *st = NULL;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < c->n; i++) {
-		if (c->v[i].sql == sql) {
-			/* reset repeats the error of the last step, which
-			 * was reported when it happened. */
-			(void)sqlite3_reset(c->v[i].st);
-			(void)sqlite3_clear_bindings(c->v[i].st);
-			return c->v[i].st;
+	for (i = 0; i < s->nstmts; i++) {
+		if (s->stmts[i].sql == sql) {
+			st = s->stmts[i].st;
+			/* also after SQLITE_DONE: only a reset statement
+			 * takes bindings. reset repeats the error of the
+			 * last step, which was reported when it happened. */
+			(void)sqlite3_reset(st);
+			(void)sqlite3_clear_bindings(st);
+			return st;
 		}
 	}
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st,
+	                        NULL);
 	if (rc != SQLITE_OK) {
 		store_db_error(s, rc, "lezen", d);
 		sqlite3_finalize(st);
 		return NULL;
 	}
-	xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
-	c->v[c->n].sql = sql;
-	c->v[c->n].st = st;
-	c->n++;
+	xgrow(&s->stmts, &s->capstmts, s->nstmts + 1, sizeof *s->stmts);
+	s->stmts[s->nstmts].sql = sql;
+	s->stmts[s->nstmts].st = st;
+	s->nstmts++;
 	return st;
 }
 
-/* Finalize every statement of the cache. */
-void store_stmts_free(struct store_stmts *c)
+/*
+ * Reset every cached statement that is not, and drop its bindings (copies
+ * of what was written or looked up). A statement left standing on a row
+ * keeps a read transaction open, which blocks checkpoints of the WAL.
+ */
+void store_stmts_reset(struct store *s)
 {
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		(void)sqlite3_finalize(c->v[i].st);
-	free(c->v);
-	c->v = NULL;
-	c->n = c->cap = 0;
+	for (i = 0; i < s->nstmts; i++) {
+		(void)sqlite3_reset(s->stmts[i].st);
+		(void)sqlite3_clear_bindings(s->stmts[i].st);
+	}
+}
+
+/* How many statements of the connection are not reset (for the tests). */
+int store_busy_statements(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
+		if (sqlite3_stmt_busy(st))
+			n++;
+	return n;
 }
 
 /* Column i as text; NULL for SQL NULL. */
@@ -629,7 +681,19 @@ static int configure(struct store *s, struct diags *d)
 	sqlite3_finalize(st);
 	if (!wal)
 		return -1;
-	return exec_sql(s, "PRAGMA synchronous = FULL", "openen", d);
+	/*
+	 * FULL: a commit is on disk when it returns (in WAL mode NORMAL may
+	 * lose the last commits at a power cut). The page cache stays at
+	 * SQLite's 2 MB: 8 MB made no measurable difference to an import
+	 * (its pages are the ends of the tables it appends to) and raised
+	 * the memory of list and export by 3 MB. The WAL is checkpointed
+	 * every 1000 pages (the default), about 4 MB; journal_size_limit cuts
+	 * it back to 8 MB after a checkpoint should a long reader have let it
+	 * grow, so that no large file of old page images (deleted text among
+	 * them) stays behind.
+	 */
+	return exec_sql(s, "PRAGMA synchronous = FULL;"
+	                " PRAGMA journal_size_limit = 8388608", "openen", d);
 }
 
 /*
@@ -708,13 +772,18 @@ struct store *store_open(const char *path, const char *user, struct diags *d)
 	return s;
 }
 
-/* Close the handle; every statement has been finalized by then. */
+/* Close the handle: finalize the cached statements; any other statement
+ * has been finalized by its operation. */
 void store_close(struct store *s)
 {
+	size_t i;
 	int rc;
 
 	if (!s)
 		return;
+	for (i = 0; i < s->nstmts; i++)
+		(void)sqlite3_finalize(s->stmts[i].st);
+	free(s->stmts);
 	(void)sqlite3_finalize(s->data_version);
 	rc = sqlite3_close(s->db);
 	assert(rc == SQLITE_OK); /* SQLITE_BUSY: a statement was leaked */
@@ -767,16 +836,17 @@ static void candidates_free(struct candidates *c)
 	free(c->v);
 }
 
-/* Households whose id starts with the (lowercase) prefix ?1: the ids from
- * ?1 up to, not including, ?2 (?1 with its last character one higher). */
+/* Households whose uuid starts with the (lowercase) prefix ?1: the uuids
+ * from ?1 up to, not including, ?2 (?1 with its last character one
+ * higher). */
 static const char find_prefix_sql[] =
-	"SELECT id, name FROM household WHERE id >= ?1 AND id < ?2 "
-	"ORDER BY id LIMIT 11";
+	"SELECT uuid, name FROM household WHERE uuid >= ?1 AND uuid < ?2 "
+	"ORDER BY uuid LIMIT 11";
 /* Households named ?1, ignoring case; exact matches (column 2) first. */
 static const char find_name_sql[] =
-	"SELECT id, name, name = ?1 FROM household "
+	"SELECT uuid, name, name = ?1 FROM household "
 	"WHERE name = ?1 COLLATE NOCASE "
-	"ORDER BY name = ?1 DESC, name COLLATE NOCASE, id LIMIT 11";
+	"ORDER BY name = ?1 DESC, name COLLATE NOCASE, uuid LIMIT 11";
 
 /* Step st and add its rows; exact_col >= 0 keeps only exact names when
  * there is one. */
@@ -945,15 +1015,15 @@ int store_find_household(struct store *s, const char *spec,
  * is tested before the session is looked up.
  */
 static const char list_sql[] =
-	"SELECT h.id, h.name, s.version, s.status, s.date, s.evaluation\n"
+	"SELECT h.uuid, h.name, s.version, s.status, s.date, s.evaluation\n"
 	"FROM household h\n"
-	"LEFT JOIN session s ON s.rowid =\n"
-	"  (SELECT x.rowid FROM session x WHERE x.household_id = h.id\n"
+	"LEFT JOIN session s ON s.id =\n"
+	"  (SELECT x.id FROM session x WHERE x.household_id = h.id\n"
 	"   ORDER BY x.version DESC LIMIT 1)\n"
 	"WHERE (?1 IS NULL OR s.status = ?1)\n"
 	"  AND (?2 IS NULL OR (s.evaluation < ?2 AND s.status <> 'herzien'))\n"
 	"  AND (?3 IS NULL OR h.name LIKE ?3 ESCAPE '\\')\n"
-	"ORDER BY h.name COLLATE NOCASE, h.id";
+	"ORDER BY h.name COLLATE NOCASE, h.uuid";
 
 /*
  * The LIKE pattern for "name contains text": text between % signs, with
@@ -1028,7 +1098,7 @@ int store_list(struct store *s, const struct store_list_filter *filter,
 /* ---- revisions ---------------------------------------------------------- */
 
 static const char household_rev_sql[] =
-	"SELECT rev FROM household WHERE id = ?1";
+	"SELECT rev FROM household WHERE uuid = ?1";
 
 /* The household's revision, 0 when it does not exist; see store.h. */
 int store_household_rev(struct store *s, const char *household_id, long *rev,
@@ -1181,7 +1251,7 @@ int store_counts(struct store *s, struct store_counts *out, struct diags *d)
 static const char audit_all_sql[] =
 	"SELECT at, user, action, what FROM audit ORDER BY seq";
 static const char audit_household_sql[] =
-	"SELECT at, user, action, what FROM audit WHERE household_id = ?1 "
+	"SELECT at, user, action, what FROM audit WHERE household_uuid = ?1 "
 	"ORDER BY seq";
 
 /* The audit trail, oldest first; see store.h. */

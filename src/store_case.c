@@ -3,11 +3,23 @@
  * document tree (doc.h): store_import_case reads a validated case into rows
  * in one transaction, store_export_case builds the same tree back.
  * store_load_case and store_save_case are the same two paths for the
- * screens: the load is the export with every item's row id under "_id",
- * and the save is the import in a lenient "edit" mode (struct imp): the
- * document need not be complete, only its shape must hold; row ids come
- * from the document and new ones are written back into it; the household's
- * revision guards against saving over another process's save.
+ * screens: the load is the export with every item's integer row id, as
+ * decimal text, under "_id", and the save is the import in a lenient
+ * "edit" mode (struct imp): the document need not be complete, only its
+ * shape must hold; the household's revision guards against saving over
+ * another process's save.
+ *
+ * Row ids. A save deletes the household's rows and inserts them again with
+ * the same ids: an item whose "_id" is the id of a row of its table that
+ * this household had keeps it; any other item (no "_id", the temporary id
+ * of an item the screens added, a row that is gone, an id that came
+ * earlier in the document) gets the next id, which is written back into
+ * the document; an "_id" of another household's row is refused. The item
+ * tables are AUTOINCREMENT, so a new id is always above every id ever
+ * given and a removed item's id never returns. An import gives every item
+ * a new id (ids mean nothing in another database) and keeps only the
+ * household's and its sessions' row ids when it replaces them. Household
+ * and sessions are found by their uuid (the format's "id").
  *
  * Both directions are driven by one table per section of the format
  * (struct table below): its built-in fields in format order, how each is
@@ -40,7 +52,7 @@
 
 /* How a built-in field is stored. */
 enum kind {
-	K_ID,      /* the row's own id (household, session) */
+	K_ID,      /* the uuid of the row (household, session) */
 	K_TEXT,    /* text a person typed: exported DOC_AUTO */
 	K_PLAIN,   /* a choice or ref: exported plain when safe */
 	K_DATE,    /* YYYY-MM-DD, a real calendar day; exported like K_PLAIN */
@@ -76,15 +88,21 @@ struct col {
 #define MAX_COLS 12
 
 /*
- * One section of duo-case/1. insert takes ?1 id, ?2 owner (household,
- * session or review), ?3 pos (sessions: the analysis model), then one
- * parameter per stored field in cols order (K_SUBJECT two, K_ID and links
- * none). select returns the id, then one column per col (NULL for links);
- * a nested section adds the id of its parent item as the last column.
- * extras returns owner, key, pos, name, value for every item in order.
+ * One section of duo-case/1, stored in table kind (also the owner_kind of
+ * its extras). insert takes ?1 the row id (NULL: a new one), ?2 owner
+ * (household, session or review id), ?3 pos, then one parameter per stored
+ * field in cols order (K_SUBJECT two, links none). The household takes ?2
+ * updated, ?3 rev and sessions ?3 the analysis model instead; for both,
+ * ?4 is their uuid (their K_ID field) and the fields follow from ?5. select
+ * returns the row id, then one column per col (NULL for links); a nested
+ * section adds the id of its parent item as the last column. extras
+ * returns owner id, key, pos, name, value for every item in order. Item
+ * sections (those with "_id") also have owned, the ids of the section's
+ * rows of household ?1, and household, the household of row ?1.
  */
 struct table {
 	const char *section;
+	const char *kind;
 	const struct col *cols;
 	size_t ncols;
 	const char *const *children;  /* child section keys, NULL-ended */
@@ -92,14 +110,31 @@ struct table {
 	const char *insert;
 	const char *select;
 	const char *extras;
+	const char *owned;
+	const char *household;
 };
 
 #define NCOLS(a) (sizeof (a) / sizeof (a)[0])
 
-/* The extras of one owner (household, session, analysis). */
-static const char owner_extras_sql[] =
-	"SELECT owner, key, pos, name, value FROM extra_field "
-	"WHERE owner = ?1 ORDER BY key, pos";
+/* The extras of the items of a section, in item order: x is the section's
+ * table (the owner_kind of their extras), joined on its parent ?1. */
+#define ITEM_EXTRAS(tbl, parent, order) \
+	"SELECT x.id, e.key, e.pos, e.name, e.value FROM " tbl " x" \
+	" JOIN extra_field e ON e.owner_kind = '" tbl "'" \
+	" AND e.owner_id = x.id WHERE x." parent " = ?1" \
+	" ORDER BY " order ", x.id, e.key, e.pos"
+/* The extras of one owner ?1 (household, session, analysis). */
+#define OWNER_EXTRAS(kind) \
+	"SELECT owner_id, key, pos, name, value FROM extra_field" \
+	" WHERE owner_kind = '" kind "' AND owner_id = ?1 ORDER BY key, pos"
+/* The ids of a session section's rows of household ?1; the household of
+ * its row ?1. */
+#define SESSION_OWNED(tbl) \
+	"SELECT x.id FROM session s JOIN " tbl " x ON x.session_id = s.id" \
+	" WHERE s.household_id = ?1"
+#define SESSION_HOUSEHOLD(tbl) \
+	"SELECT s.household_id FROM " tbl " x" \
+	" JOIN session s ON s.id = x.session_id WHERE x.id = ?1"
 
 static const char *const no_children[] = { NULL };
 
@@ -110,13 +145,13 @@ static const struct col household_cols[] = {
 };
 static const char *const household_children[] = { "members", NULL };
 static const struct table household_table = {
-	"household", household_cols, NCOLS(household_cols), household_children,
-	NULL,
-	"INSERT INTO household(id, updated, rev, name, municipality, team,"
-	" created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ?2))",
-	"SELECT id, id, name, municipality, team, rev FROM household"
+	"household", "household", household_cols, NCOLS(household_cols),
+	household_children, NULL,
+	"INSERT INTO household(id, updated, rev, uuid, name, municipality,"
+	" team, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, coalesce(?8, ?2))",
+	"SELECT id, uuid, name, municipality, team, rev FROM household"
 	" WHERE id = ?1", /* rev: after the columns, for store_load_case */
-	owner_extras_sql,
+	OWNER_EXTRAS("household"), NULL, NULL,
 };
 
 /* members */
@@ -125,14 +160,15 @@ static const struct col member_cols[] = {
 	F("born", K_YEAR_OR_DATE), F("lives_here", K_BOOL),
 };
 static const struct table member_table = {
-	"members", member_cols, NCOLS(member_cols), no_children, NULL,
+	"members", "member", member_cols, NCOLS(member_cols), no_children,
+	NULL,
 	"INSERT INTO member(id, household_id, pos, ref, name, role, born,"
 	" lives_here) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	"SELECT id, ref, name, role, born, lives_here FROM member"
 	" WHERE household_id = ?1 ORDER BY pos, id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM member x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.household_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("member", "household_id", "x.pos"),
+	"SELECT id FROM member WHERE household_id = ?1",
+	"SELECT household_id FROM member WHERE id = ?1",
 };
 
 /* sessions */
@@ -145,12 +181,13 @@ static const char *const session_children[] = {
 	NULL
 };
 static const struct table session_table = {
-	"sessions", session_cols, NCOLS(session_cols), session_children, NULL,
-	"INSERT INTO session(id, household_id, model, version, date, status,"
-	" evaluation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	"SELECT id, id, version, date, status, evaluation FROM session"
+	"sessions", "session", session_cols, NCOLS(session_cols),
+	session_children, NULL,
+	"INSERT INTO session(id, household_id, model, uuid, version, date,"
+	" status, evaluation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"SELECT id, uuid, version, date, status, evaluation FROM session"
 	" WHERE household_id = ?1 ORDER BY version, id",
-	owner_extras_sql,
+	OWNER_EXTRAS("session"), NULL, NULL,
 };
 
 /* participants */
@@ -159,16 +196,15 @@ static const struct col participant_cols[] = {
 	F("role", K_PLAIN),
 };
 static const struct table participant_table = {
-	"participants", participant_cols, NCOLS(participant_cols), no_children,
-	NULL,
+	"participants", "participant", participant_cols,
+	NCOLS(participant_cols), no_children, NULL,
 	"INSERT INTO participant(id, session_id, pos, member_id, name,"
 	" organisation, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	"SELECT p.id, m.ref, p.name, p.organisation, p.role FROM participant p"
 	" LEFT JOIN member m ON m.id = p.member_id WHERE p.session_id = ?1"
 	" ORDER BY p.pos, p.id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM participant x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("participant", "session_id", "x.pos"),
+	SESSION_OWNED("participant"), SESSION_HOUSEHOLD("participant"),
 };
 
 /* statements */
@@ -186,16 +222,16 @@ static const struct col statement_cols[] = {
 	F("confidential", K_BOOL),
 };
 static const struct table statement_table = {
-	"statements", statement_cols, NCOLS(statement_cols), no_children, NULL,
+	"statements", "statement", statement_cols, NCOLS(statement_cols),
+	no_children, NULL,
 	"INSERT INTO statement(id, session_id, pos, ref, kind, text, source,"
 	" date, verified, holder, response, confidential)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	"SELECT id, ref, kind, text, source, date, NULL, verified, holder,"
 	" response, confidential FROM statement WHERE session_id = ?1"
 	" ORDER BY pos, id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM statement x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("statement", "session_id", "x.pos"),
+	SESSION_OWNED("statement"), SESSION_HOUSEHOLD("statement"),
 };
 
 /* top3: ordered by rank */
@@ -219,15 +255,15 @@ static const struct col concern_cols[] = {
 	F("urgent", K_BOOL),
 };
 static const struct table concern_table = {
-	"top3", concern_cols, NCOLS(concern_cols), no_children, NULL,
+	"top3", "concern", concern_cols, NCOLS(concern_cols), no_children,
+	NULL,
 	"INSERT INTO concern(id, session_id, rank, title, what, impact,"
 	" household_view, agreement, urgent)"
 	" VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	"SELECT id, rank, title, what, impact, NULL, household_view, agreement,"
 	" NULL, urgent FROM concern WHERE session_id = ?1 ORDER BY rank, id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM concern x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.rank, x.id, e.key, e.pos",
+	ITEM_EXTRAS("concern", "session_id", "x.rank"),
+	SESSION_OWNED("concern"), SESSION_HOUSEHOLD("concern"),
 };
 
 /* analysis: a mapping kept in its session row (the model) */
@@ -238,11 +274,11 @@ static const char *const analysis_children[] = {
 	"factors", "hypotheses", NULL
 };
 static const struct table analysis_table = {
-	"analysis", analysis_cols, NCOLS(analysis_cols), analysis_children,
-	NULL,
+	"analysis", "analysis", analysis_cols, NCOLS(analysis_cols),
+	analysis_children, NULL,
 	NULL, /* stored with the session */
-	"SELECT id || '/analysis', model FROM session WHERE id = ?1",
-	owner_extras_sql,
+	"SELECT id, model FROM session WHERE id = ?1",
+	OWNER_EXTRAS("analysis"), NULL, NULL,
 };
 
 /* factors */
@@ -251,15 +287,15 @@ static const struct col factor_cols[] = {
 	F("text", K_TEXT),
 };
 static const struct table factor_table = {
-	"factors", factor_cols, NCOLS(factor_cols), no_children, NULL,
+	"factors", "factor", factor_cols, NCOLS(factor_cols), no_children,
+	NULL,
 	"INSERT INTO factor(id, session_id, pos, ref, category, member_id,"
 	" scope, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	"SELECT f.id, f.ref, f.category, coalesce(m.ref, f.scope), f.text"
 	" FROM factor f LEFT JOIN member m ON m.id = f.member_id"
 	" WHERE f.session_id = ?1 ORDER BY f.pos, f.id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM factor x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("factor", "session_id", "x.pos"),
+	SESSION_OWNED("factor"), SESSION_HOUSEHOLD("factor"),
 };
 
 /* hypotheses */
@@ -283,16 +319,15 @@ static const struct col hypothesis_cols[] = {
 	F("check", K_TEXT),
 };
 static const struct table hypothesis_table = {
-	"hypotheses", hypothesis_cols, NCOLS(hypothesis_cols), no_children,
-	NULL,
+	"hypotheses", "hypothesis", hypothesis_cols, NCOLS(hypothesis_cols),
+	no_children, NULL,
 	"INSERT INTO hypothesis(id, session_id, pos, ref, text,"
 	" household_explanation, status, check_text)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	"SELECT id, ref, text, NULL, NULL, household_explanation, status,"
 	" check_text FROM hypothesis WHERE session_id = ?1 ORDER BY pos, id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM hypothesis x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("hypothesis", "session_id", "x.pos"),
+	SESSION_OWNED("hypothesis"), SESSION_HOUSEHOLD("hypothesis"),
 };
 
 /* plan */
@@ -302,7 +337,7 @@ static const struct col plan_cols[] = {
 	F("due", K_DATE), F("consequence", K_TEXT), F("done", K_BOOL),
 };
 static const struct table plan_table = {
-	"plan", plan_cols, NCOLS(plan_cols), no_children, NULL,
+	"plan", "plan_item", plan_cols, NCOLS(plan_cols), no_children, NULL,
 	"INSERT INTO plan_item(id, session_id, pos, ref, concern_id, phase,"
 	" kind, text, who, due, consequence, done)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -310,9 +345,8 @@ static const struct table plan_table = {
 	" p.consequence, p.done FROM plan_item p"
 	" LEFT JOIN concern c ON c.id = p.concern_id WHERE p.session_id = ?1"
 	" ORDER BY p.pos, p.id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM plan_item x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("plan_item", "session_id", "x.pos"),
+	SESSION_OWNED("plan_item"), SESSION_HOUSEHOLD("plan_item"),
 };
 
 /* reviews > comments */
@@ -320,7 +354,8 @@ static const struct col comment_cols[] = {
 	F("on", K_TEXT), F("text", K_TEXT),
 };
 static const struct table comment_table = {
-	"comments", comment_cols, NCOLS(comment_cols), no_children, NULL,
+	"comments", "review_comment", comment_cols, NCOLS(comment_cols),
+	no_children, NULL,
 	"INSERT INTO review_comment(id, review_id, pos, target, text)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	"SELECT x.id, x.target, x.text, x.review_id FROM review r"
@@ -328,31 +363,41 @@ static const struct table comment_table = {
 	" ORDER BY r.pos, r.id, x.pos, x.id",
 	"SELECT x.id, e.key, e.pos, e.name, e.value FROM review r"
 	" JOIN review_comment x ON x.review_id = r.id"
-	" JOIN extra_field e ON e.owner = x.id WHERE r.session_id = ?1"
+	" JOIN extra_field e ON e.owner_kind = 'review_comment'"
+	" AND e.owner_id = x.id WHERE r.session_id = ?1"
 	" ORDER BY r.pos, r.id, x.pos, x.id, e.key, e.pos",
+	"SELECT x.id FROM session s JOIN review r ON r.session_id = s.id"
+	" JOIN review_comment x ON x.review_id = r.id"
+	" WHERE s.household_id = ?1",
+	"SELECT s.household_id FROM review_comment x"
+	" JOIN review r ON r.id = x.review_id"
+	" JOIN session s ON s.id = r.session_id WHERE x.id = ?1",
 };
 static const struct col review_cols[] = {
 	F("reviewer", K_TEXT), F("date", K_DATE), F("decision", K_PLAIN),
 };
 static const char *const review_children[] = { "comments", NULL };
 static const struct table review_table = {
-	"reviews", review_cols, NCOLS(review_cols), review_children,
+	"reviews", "review", review_cols, NCOLS(review_cols), review_children,
 	&comment_table,
 	"INSERT INTO review(id, session_id, pos, reviewer, date, decision)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	"SELECT id, reviewer, date, decision FROM review WHERE session_id = ?1"
 	" ORDER BY pos, id",
-	"SELECT x.id, e.key, e.pos, e.name, e.value FROM review x"
-	" JOIN extra_field e ON e.owner = x.id WHERE x.session_id = ?1"
-	" ORDER BY x.pos, x.id, e.key, e.pos",
+	ITEM_EXTRAS("review", "session_id", "x.pos"),
+	SESSION_OWNED("review"), SESSION_HOUSEHOLD("review"),
 };
 
-/* Every table, for lookups by section key. */
+/* Every table, for lookups by section key; the item sections (those with
+ * "_id") from ITEM_FIRST on. */
 static const struct table *const all_tables[] = {
-	&household_table, &member_table, &session_table, &participant_table,
-	&statement_table, &concern_table, &analysis_table, &factor_table,
-	&hypothesis_table, &plan_table, &review_table, &comment_table,
+	&household_table, &session_table, &analysis_table,
+	&member_table, &participant_table, &statement_table, &concern_table,
+	&factor_table, &hypothesis_table, &plan_table, &review_table,
+	&comment_table,
 };
+#define ITEM_FIRST 3
+#define NTABLES NCOLS(all_tables)
 
 /* The column of t for key, or -1. */
 static int col_index(const struct table *t, const char *key)
@@ -385,11 +430,15 @@ static int present(const struct doc_node *n)
  * Import
  * ====================================================================== */
 
+/* A row id; 0 for none (SQLite never gives a row id 0 here: ids start at
+ * 1 and only grow). */
+typedef sqlite3_int64 rowid_t;
+
 /* ref -> row id, for the items of one household or session. The refs point
  * into the document, which outlives the import. */
 struct refent {
 	const char *ref;
-	char id[UUID_STR_LEN];
+	rowid_t id;
 };
 struct refmap {
 	struct refent *v;
@@ -403,19 +452,19 @@ static int refent_cmp(const void *a, const void *b)
 	              ((const struct refent *)b)->ref);
 }
 
-static void refmap_add(struct refmap *m, const char *ref, const char *id)
+static void refmap_add(struct refmap *m, const char *ref, rowid_t id)
 {
 	xgrow(&m->v, &m->cap, m->n + 1, sizeof *m->v);
 	m->v[m->n].ref = ref;
-	memcpy(m->v[m->n].id, id, UUID_STR_LEN);
+	m->v[m->n].id = id;
 	m->n++;
 	m->sorted = 0;
 }
 
-/* The row id for ref, or NULL. Maps are filled before they are read. */
-static const char *refmap_get(struct refmap *m, const char *ref)
+/* The row id for ref, or 0. Maps are filled before they are read. */
+static rowid_t refmap_get(struct refmap *m, const char *ref)
 {
-	struct refent key, *hit;
+	struct refent key = { NULL, 0 }, *hit;
 
 	if (!m->sorted) {
 		if (m->n > 1)
@@ -423,25 +472,64 @@ static const char *refmap_get(struct refmap *m, const char *ref)
 		m->sorted = 1;
 	}
 	if (m->n == 0)
-		return NULL;
+		return 0;
 	key.ref = ref;
 	hit = bsearch(&key, m->v, m->n, sizeof *m->v, refent_cmp);
-	return hit ? hit->id : NULL;
+	return hit ? hit->id : 0;
 }
+
+/*
+ * The row ids of one item table that a household had when a save began,
+ * sorted; used[i] once an item of the document has taken v[i] back.
+ */
+struct idset {
+	rowid_t *v;
+	unsigned char *used;
+	size_t n, cap;
+};
+
+static int rowid_cmp(const void *a, const void *b)
+{
+	rowid_t x = *(const rowid_t *)a, y = *(const rowid_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The index of id in the set, or -1. */
+static long idset_find(const struct idset *set, rowid_t id)
+{
+	const rowid_t *hit;
+
+	if (set->n == 0)
+		return -1;
+	hit = bsearch(&id, set->v, set->n, sizeof *set->v, rowid_cmp);
+	return hit ? (long)(hit - set->v) : -1;
+}
+
+/* A session of the household before the change: its uuid and row id. */
+struct oldsession {
+	char uuid[UUID_STR_LEN];
+	rowid_t id;
+};
 
 struct imp {
 	struct store *s;
-	struct store_stmts stmts;
 	struct diags *d;
 	const char *src;          /* the document's name, for diagnostics */
 	int bind_rc;              /* first failed bind since the last step */
+	rowid_t hid;              /* the household's row id; 0 until known */
 	struct refmap members;    /* of the household */
 	struct refmap statements; /* of the current session ... */
 	struct refmap factors;
-	char concern[4][UUID_STR_LEN]; /* by rank 1..3; "" when none */
+	rowid_t concern[4];       /* by rank 1..3; 0 when none */
 	long nmembers, nsessions;
+	/* the sessions the household had: a session keeps its row id */
+	struct oldsession *oldsess;
+	size_t noldsess, capoldsess;
 	/* store_save_case: the lenient edit mode (see the top of the file) */
 	int edit;
+	struct idset owned[NTABLES]; /* edit: item row ids of the household
+	                                before the save, by all_tables index */
 	int hid_made;             /* the household had no id yet */
 	long base_rev;            /* the revision the document was loaded at */
 	long long rev;            /* the household's revision after this */
@@ -531,13 +619,21 @@ static void writeback(struct imp *im, const struct doc_node *cmap,
 static sqlite3_stmt *imp_stmt(struct imp *im, const char *sql)
 {
 	im->bind_rc = SQLITE_OK;
-	return store_stmt(im->s, &im->stmts, sql, im->d);
+	return store_stmt(im->s, sql, im->d);
 }
 
+/*
+ * Bind text without a copy (SQLITE_STATIC): every write statement is
+ * stepped right after it is bound, in the scope of what it binds (the
+ * document, or a buffer of the caller), and the bindings are cleared
+ * before the statement is handed out again (store_stmt) and at the end
+ * of the operation (store_stmts_reset), so SQLite never reads a text
+ * after its owner let go of it.
+ */
 static void bind_text(struct imp *im, sqlite3_stmt *st, int i,
                       const char *text)
 {
-	int rc = text ? sqlite3_bind_text(st, i, text, -1, SQLITE_TRANSIENT) :
+	int rc = text ? sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC) :
 	         sqlite3_bind_null(st, i);
 
 	if (rc != SQLITE_OK && im->bind_rc == SQLITE_OK)
@@ -547,6 +643,15 @@ static void bind_text(struct imp *im, sqlite3_stmt *st, int i,
 static void bind_int(struct imp *im, sqlite3_stmt *st, int i, long long v)
 {
 	int rc = sqlite3_bind_int64(st, i, v);
+
+	if (rc != SQLITE_OK && im->bind_rc == SQLITE_OK)
+		im->bind_rc = rc;
+}
+
+/* A row id, NULL for 0 (none; as the id of a new row: the next one). */
+static void bind_id(struct imp *im, sqlite3_stmt *st, int i, rowid_t id)
+{
+	int rc = id ? sqlite3_bind_int64(st, i, id) : sqlite3_bind_null(st, i);
 
 	if (rc != SQLITE_OK && im->bind_rc == SQLITE_OK)
 		im->bind_rc = rc;
@@ -619,18 +724,19 @@ static int is_year(const char *text)
 	return text[4] == '\0';
 }
 
-/* The concern id of a rank given as text, or NULL. */
-static const char *rank_id(struct imp *im, const char *text)
+/* The concern id of a rank given as text, or 0. */
+static rowid_t rank_id(struct imp *im, const char *text)
 {
 	long r;
 
-	if (parse_int(text, 1, 3, &r) != 0 || !im->concern[r][0])
-		return NULL;
+	if (parse_int(text, 1, 3, &r) != 0)
+		return 0;
 	return im->concern[r];
 }
 
-/* The row id of a list item that names a member, statement, factor or rank. */
-static const char *target_id(struct imp *im, enum target to, const char *text)
+/* The row id of a list item that names a member, statement, factor or
+ * rank; 0 when there is none. */
+static rowid_t target_id(struct imp *im, enum target to, const char *text)
 {
 	switch (to) {
 	case T_MEMBER:    return refmap_get(&im->members, text);
@@ -639,7 +745,7 @@ static const char *target_id(struct imp *im, enum target to, const char *text)
 	case T_RANK:      return rank_id(im, text);
 	case T_NONE:      break;
 	}
-	return NULL;
+	return 0;
 }
 
 /* Bind one scalar field from parameter *param on; K_ID and links bind
@@ -647,7 +753,8 @@ static const char *target_id(struct imp *im, enum target to, const char *text)
 static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
                     const struct col *c, const struct doc_node *v)
 {
-	const char *text, *id;
+	const char *text;
+	rowid_t id;
 	long n;
 	int b;
 
@@ -696,7 +803,7 @@ static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
 		if (!id)
 			return bad(im, v, "'%s': onbekend lid '%s'", c->key,
 			           text);
-		bind_text(im, st, (*param)++, id);
+		bind_id(im, st, (*param)++, id);
 		break;
 	case K_SUBJECT:
 		id = refmap_get(&im->members, text);
@@ -704,7 +811,7 @@ static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
 		    strcmp(text, "omgeving") != 0)
 			return bad(im, v, "'%s': onbekend lid '%s' (of gezin, "
 			           "omgeving)", c->key, text);
-		bind_text(im, st, (*param)++, id);
+		bind_id(im, st, (*param)++, id);
 		bind_text(im, st, (*param)++, id ? NULL : text);
 		break;
 	case K_RANK:
@@ -712,7 +819,7 @@ static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
 		if (!id)
 			return bad(im, v, "'%s': er is geen top-3 zorg met "
 			           "rang %s", c->key, text);
-		bind_text(im, st, (*param)++, id);
+		bind_id(im, st, (*param)++, id);
 		break;
 	case K_ID:
 	case K_LIST:
@@ -723,23 +830,50 @@ static int bind_col(struct imp *im, sqlite3_stmt *st, int *param,
 	return 0;
 }
 
-/* Bind the scalar built-in fields of item from parameter first on. */
+/* The fields of one mapping of section t: the value of each built-in
+ * field (NULL when absent), and whether there are extra fields. One pass
+ * over the mapping, as every item of an import comes here. */
+struct fields {
+	const struct doc_node *val[MAX_COLS];
+	int extras;
+};
+
+static void split_fields(const struct table *t, const struct doc_node *map,
+                         struct fields *f)
+{
+	size_t i;
+
+	memset(f, 0, sizeof *f);
+	for (i = 0; i < map->len; i++) {
+		const char *key = map->pair[i].key;
+		int c = col_index(t, key);
+
+		if (c >= 0) {
+			if (!f->val[c]) /* doc_map_get: the first one */
+				f->val[c] = map->pair[i].value;
+		} else if (key[0] != '_' && !is_child(t, key) &&
+		           present(map->pair[i].value)) {
+			f->extras = 1;
+		}
+	}
+}
+
+/* Bind the scalar built-in fields from parameter first on. */
 static int bind_cols(struct imp *im, const struct table *t,
-                     const struct doc_node *item, sqlite3_stmt *st, int first)
+                     const struct fields *f, sqlite3_stmt *st, int first)
 {
 	size_t i;
 	int param = first;
 
 	for (i = 0; i < t->ncols; i++)
-		if (bind_col(im, st, &param, &t->cols[i],
-		             doc_map_get(item, t->cols[i].key)) != 0)
+		if (bind_col(im, st, &param, &t->cols[i], f->val[i]) != 0)
 			return -1;
 	assert(param - 1 <= sqlite3_bind_parameter_count(st));
 	return 0;
 }
 
 /* Store one list field (about, evidence, factors, explains) of row id. */
-static int insert_list(struct imp *im, const struct col *c, const char *id,
+static int insert_list(struct imp *im, const struct col *c, rowid_t id,
                        const struct doc_node *v)
 {
 	size_t i;
@@ -748,7 +882,7 @@ static int insert_list(struct imp *im, const struct col *c, const char *id,
 		return bad(im, v, "'%s' moet een lijst zijn", c->key);
 	for (i = 0; i < v->len; i++) {
 		const struct doc_node *it = v->item[i];
-		const char *target;
+		rowid_t target;
 		sqlite3_stmt *st;
 
 		if (it->type != DOC_SCALAR)
@@ -761,8 +895,8 @@ static int insert_list(struct imp *im, const struct col *c, const char *id,
 		st = imp_stmt(im, c->link_insert);
 		if (!st)
 			return -1;
-		bind_text(im, st, 1, id);
-		bind_text(im, st, 2, target);
+		bind_id(im, st, 1, id);
+		bind_id(im, st, 2, target);
 		bind_int(im, st, 3, (long long)i);
 		if (imp_step(im, st, it) != 0)
 			return -1;
@@ -771,7 +905,7 @@ static int insert_list(struct imp *im, const struct col *c, const char *id,
 }
 
 /* Store the scores mapping of concern id. */
-static int insert_scores(struct imp *im, const struct col *c, const char *id,
+static int insert_scores(struct imp *im, const struct col *c, rowid_t id,
                          const struct doc_node *v)
 {
 	long score;
@@ -790,7 +924,7 @@ static int insert_scores(struct imp *im, const struct col *c, const char *id,
 		st = imp_stmt(im, c->link_insert);
 		if (!st)
 			return -1;
-		bind_text(im, st, 1, id);
+		bind_id(im, st, 1, id);
 		bind_text(im, st, 2, v->pair[i].key);
 		bind_int(im, st, 3, score);
 		bind_int(im, st, 4, (long long)i);
@@ -800,15 +934,15 @@ static int insert_scores(struct imp *im, const struct col *c, const char *id,
 	return 0;
 }
 
-/* Store the link fields of item, row id. */
+/* Store the link fields of an item, row id. */
 static int insert_links(struct imp *im, const struct table *t,
-                        const struct doc_node *item, const char *id)
+                        const struct fields *f, rowid_t id)
 {
 	size_t i;
 
 	for (i = 0; i < t->ncols; i++) {
 		const struct col *c = &t->cols[i];
-		const struct doc_node *v = doc_map_get(item, c->key);
+		const struct doc_node *v = f->val[i];
 
 		if (!present(v))
 			continue;
@@ -821,10 +955,10 @@ static int insert_links(struct imp *im, const struct table *t,
 }
 
 static const char extra_insert_sql[] =
-	"INSERT INTO extra_field(owner, key, pos, name, value)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
+	"INSERT INTO extra_field(owner_kind, owner_id, key, pos, name, value)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
-static int insert_extra_row(struct imp *im, const char *owner,
+static int insert_extra_row(struct imp *im, const char *kind, rowid_t owner,
                             const char *key, long pos, const char *name,
                             const struct doc_node *v)
 {
@@ -836,20 +970,22 @@ static int insert_extra_row(struct imp *im, const char *owner,
 	st = imp_stmt(im, extra_insert_sql);
 	if (!st)
 		return -1;
-	bind_text(im, st, 1, owner);
-	bind_text(im, st, 2, key);
-	bind_int(im, st, 3, pos);
-	bind_text(im, st, 4, name);
-	bind_text(im, st, 5, v->text);
+	bind_text(im, st, 1, kind);
+	bind_id(im, st, 2, owner);
+	bind_text(im, st, 3, key);
+	bind_int(im, st, 4, pos);
+	bind_text(im, st, 5, name);
+	bind_text(im, st, 6, v->text);
 	return imp_step(im, st, v);
 }
 
 /* Store every field of map that is neither built-in nor a child section
- * as extra_field rows of owner: a scalar at pos 0, items and pairs 1..n.
+ * as extra_field rows of owner (a row of t->kind): a scalar at pos 0,
+ * items and pairs 1..n.
  * Keys starting with "_" ("_id" and whatever the screens keep) belong to
  * the program, not to the forms, and are never stored as fields. */
 static int insert_extras(struct imp *im, const struct table *t,
-                         const struct doc_node *map, const char *owner)
+                         const struct doc_node *map, rowid_t owner)
 {
 	size_t i, j;
 
@@ -861,7 +997,8 @@ static int insert_extras(struct imp *im, const struct table *t,
 		    is_child(t, key) || !present(v))
 			continue;
 		if (v->type == DOC_SCALAR) {
-			if (insert_extra_row(im, owner, key, 0, NULL, v) != 0)
+			if (insert_extra_row(im, t->kind, owner, key, 0, NULL,
+			                     v) != 0)
 				return -1;
 		} else {
 			int seq = v->type == DOC_SEQ;
@@ -871,8 +1008,9 @@ static int insert_extras(struct imp *im, const struct table *t,
 				const struct doc_node *it = seq ? v->item[j] :
 				                            v->pair[j].value;
 
-				if (insert_extra_row(im, owner, key, (long)j + 1,
-				                     name, it) != 0)
+				if (insert_extra_row(im, t->kind, owner, key,
+				                     (long)j + 1, name,
+				                     it) != 0)
 					return -1;
 			}
 		}
@@ -950,16 +1088,16 @@ static int check_rank(struct imp *im, const struct doc_node *item, long *r)
 	if (!present(v) || v->type != DOC_SCALAR ||
 	    parse_int(v->text, 1, 3, r) != 0)
 		return bad(im, v ? v : item, "'rank' moet 1, 2 of 3 zijn");
-	if (im->concern[*r][0])
+	if (im->concern[*r])
 		return bad(im, v, "rang %ld komt twee keer voor in de top-3",
 		           *r);
 	return 0;
 }
 
 /*
- * A row id from map[key] (a UUID, lowercased: UUIDs are case-insensitive),
- * or a new one when absent (*made = 1). In edit mode a new id is written
- * back into the document by the caller.
+ * The uuid in map[key] (lowercased: UUIDs are case-insensitive), or a new
+ * one when absent (*made = 1). In edit mode a new uuid is written back
+ * into the document by the caller.
  */
 static int doc_uuid(struct imp *im, const struct doc_node *map,
                     const char *key, char out[UUID_STR_LEN], int *made)
@@ -983,29 +1121,111 @@ static int doc_uuid(struct imp *im, const struct doc_node *map,
 	return 0;
 }
 
-/* The row id of a list item: its "_id" (the screens' documents carry one;
- * an import honours it too), else a new one, which edit mode writes back
- * as the item's first key. */
-static int item_id(struct imp *im, const struct doc_node *item,
-                   char out[UUID_STR_LEN])
+/* A row id written as the store writes it: decimal, no sign, no leading
+ * zero. 0 and *out set, or -1 for any other text. */
+static int parse_rowid(const char *text, rowid_t *out)
 {
-	int made;
+	size_t i, n = strlen(text);
+	rowid_t v = 0;
 
-	if (doc_uuid(im, item, STORE_ITEM_ID, out, &made) != 0)
+	if (n == 0 || n > 18 || text[0] == '0')
 		return -1;
-	if (made && im->edit)
-		writeback(im, item, STORE_ITEM_ID, out);
+	for (i = 0; i < n; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return -1;
+		v = v * 10 + (text[i] - '0');
+	}
+	*out = v;
 	return 0;
 }
 
+static int table_index(const struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < NTABLES && all_tables[i] != t; i++)
+		;
+	assert(i < NTABLES);
+	return (int)i;
+}
+
+/* The household of row id of item table t, 0 when there is no such row;
+ * -1 after a diagnostic. */
+static rowid_t household_of(struct imp *im, const struct table *t,
+                            rowid_t id)
+{
+	sqlite3_stmt *st = imp_stmt(im, t->household);
+	rowid_t h = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	bind_id(im, st, 1, id);
+	rc = im->bind_rc == SQLITE_OK ? sqlite3_step(st) : im->bind_rc;
+	if (rc == SQLITE_ROW)
+		h = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		store_db_error(im->s, rc, "lezen", im->d);
+	(void)sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? h : -1;
+}
+
+/*
+ * The row id to insert an item of t with, in *out: in edit mode its "_id"
+ * when that is the id of a row of t the household had (the first item
+ * with it takes it back); otherwise 0, a new row. An "_id" of a row of
+ * another household is refused: the document is not this household's.
+ * Anything else under "_id" (the screens' temporary id of an item not yet
+ * saved) makes a new row too.
+ */
+static int item_rowid(struct imp *im, const struct table *t,
+                      const struct doc_node *item, rowid_t *out)
+{
+	const struct doc_node *v = doc_map_get(item, STORE_ITEM_ID);
+	struct idset *set = &im->owned[table_index(t)];
+	rowid_t id, h;
+	long k;
+
+	*out = 0;
+	if (!im->edit || !present(v) || v->type != DOC_SCALAR ||
+	    parse_rowid(v->text, &id) != 0)
+		return 0;
+	k = idset_find(set, id);
+	if (k >= 0) {
+		if (!set->used[k]) {
+			set->used[k] = 1;
+			*out = id;
+		}
+		return 0;
+	}
+	h = household_of(im, t, id);
+	if (h < 0)
+		return -1;
+	if (h != 0 && h != im->hid)
+		return bad(im, v, "'%s' %s hoort bij een ander huishouden",
+		           STORE_ITEM_ID, v->text);
+	return 0;
+}
+
+/* Edit mode: an item that got a new row learns its id as its first key. */
+static void item_writeback(struct imp *im, const struct doc_node *item,
+                           rowid_t id)
+{
+	char text[24];
+
+	if (!im->edit)
+		return;
+	(void)snprintf(text, sizeof text, "%lld", (long long)id);
+	writeback(im, item, STORE_ITEM_ID, text);
+}
+
 /* Insert the items of list section t found under t->section in map, owned
- * by parent. refs (may be NULL) learns each item's ref. */
+ * by row parent. refs (may be NULL) learns each item's ref. */
 static int import_list(struct imp *im, const struct table *t,
-                       const struct doc_node *map, const char *parent,
+                       const struct doc_node *map, rowid_t parent,
                        struct refmap *refs)
 {
 	const struct doc_node *list;
-	char id[UUID_STR_LEN];
 	size_t i;
 	int err;
 
@@ -1016,10 +1236,12 @@ static int import_list(struct imp *im, const struct table *t,
 		return -1;
 	for (i = 0; i < list->len; i++) {
 		const struct doc_node *item = list->item[i];
+		struct fields f;
 		const char *ref;
 		sqlite3_stmt *st;
 		size_t mark;
 		long rank = 0;
+		rowid_t id;
 
 		if (item->type != DOC_MAP)
 			return bad(im, item, "een item van '%s' moet velden "
@@ -1029,23 +1251,28 @@ static int import_list(struct imp *im, const struct table *t,
 		       ctx_push(im, "%s %zu", t->section, i + 1);
 		if (t == &concern_table && check_rank(im, item, &rank) != 0)
 			return -1;
-		if (item_id(im, item, id) != 0)
+		if (item_rowid(im, t, item, &id) != 0)
 			return -1;
 		st = imp_stmt(im, t->insert);
 		if (!st)
 			return -1;
-		bind_text(im, st, 1, id);
-		bind_text(im, st, 2, parent);
+		split_fields(t, item, &f);
+		bind_id(im, st, 1, id);
+		bind_id(im, st, 2, parent);
 		bind_int(im, st, 3, (long long)i);
-		if (bind_cols(im, t, item, st, 4) != 0 ||
+		if (bind_cols(im, t, &f, st, 4) != 0 ||
 		    imp_step(im, st, item) != 0)
 			return -1;
+		if (!id) {
+			id = sqlite3_last_insert_rowid(im->s->db);
+			item_writeback(im, item, id);
+		}
 		if (refs && t != &concern_table)
 			refmap_add(refs, ref, id); /* check_refs: never NULL */
 		if (rank)
-			memcpy(im->concern[rank], id, UUID_STR_LEN);
-		if (insert_links(im, t, item, id) != 0 ||
-		    insert_extras(im, t, item, id) != 0)
+			im->concern[rank] = id;
+		if (insert_links(im, t, &f, id) != 0 ||
+		    (f.extras && insert_extras(im, t, item, id) != 0))
 			return -1;
 		if (t->nested &&
 		    import_list(im, t->nested, item, id, NULL) != 0)
@@ -1055,14 +1282,26 @@ static int import_list(struct imp *im, const struct table *t,
 	return 0;
 }
 
-/* Store one session item of household hid. */
-static int import_session(struct imp *im, const struct doc_node *sess,
-                          const char *hid)
+/* The row id the session with uuid had in this household, or 0. */
+static rowid_t old_session(const struct imp *im, const char *uuid)
+{
+	size_t i;
+
+	for (i = 0; i < im->noldsess; i++)
+		if (strcmp(im->oldsess[i].uuid, uuid) == 0)
+			return im->oldsess[i].id;
+	return 0;
+}
+
+/* Store one session item of household row im->hid. */
+static int import_session(struct imp *im, const struct doc_node *sess)
 {
 	const struct doc_node *an;
+	struct fields f, af;
 	sqlite3_stmt *st;
-	char sid[UUID_STR_LEN];
+	char uuid[UUID_STR_LEN];
 	const char *version;
+	rowid_t sid;
 	size_t mark;
 	int made;
 
@@ -1075,28 +1314,32 @@ static int import_session(struct imp *im, const struct doc_node *sess,
 		an = NULL;
 	else if (an->type != DOC_MAP)
 		return bad(im, an, "'analysis' moet velden hebben");
-	if (doc_uuid(im, sess, "id", sid, &made) != 0)
+	if (doc_uuid(im, sess, "id", uuid, &made) != 0)
 		return -1;
 	if (made && im->edit)
-		writeback(im, sess, "id", sid);
+		writeback(im, sess, "id", uuid);
+	sid = made ? 0 : old_session(im, uuid);
 	st = imp_stmt(im, session_table.insert);
 	if (!st)
 		return -1;
-	bind_text(im, st, 1, sid);
-	bind_text(im, st, 2, hid);
+	bind_id(im, st, 1, sid);
+	bind_id(im, st, 2, im->hid);
 	/* the model is the one built-in field of analysis */
 	if (an) {
-		int param = 3;
-
-		if (bind_col(im, st, &param, &analysis_cols[0],
-		             doc_map_get(an, "model")) != 0)
+		split_fields(&analysis_table, an, &af);
+		if (bind_cols(im, &analysis_table, &af, st, 3) != 0)
 			return -1;
 	} else {
 		bind_text(im, st, 3, NULL);
 	}
-	if (bind_cols(im, &session_table, sess, st, 4) != 0 ||
-	    imp_step(im, st, sess) != 0 ||
-	    insert_extras(im, &session_table, sess, sid) != 0)
+	bind_text(im, st, 4, uuid);
+	split_fields(&session_table, sess, &f);
+	if (bind_cols(im, &session_table, &f, st, 5) != 0 ||
+	    imp_step(im, st, sess) != 0)
+		return -1;
+	if (!sid)
+		sid = sqlite3_last_insert_rowid(im->s->db);
+	if (f.extras && insert_extras(im, &session_table, sess, sid) != 0)
 		return -1;
 
 	im->statements.n = im->factors.n = 0;
@@ -1106,16 +1349,12 @@ static int import_session(struct imp *im, const struct doc_node *sess,
 	                &im->statements) != 0 ||
 	    import_list(im, &concern_table, sess, sid, NULL) != 0)
 		return -1;
-	if (an) {
-		char *owner = xasprintf("%s/analysis", sid);
-		int rc = insert_extras(im, &analysis_table, an, owner);
-		free(owner);
-		if (rc != 0 ||
-		    import_list(im, &factor_table, an, sid,
-		                &im->factors) != 0 ||
-		    import_list(im, &hypothesis_table, an, sid, NULL) != 0)
-			return -1;
-	}
+	if (an && ((af.extras &&
+	            insert_extras(im, &analysis_table, an, sid) != 0) ||
+	           import_list(im, &factor_table, an, sid,
+	                       &im->factors) != 0 ||
+	           import_list(im, &hypothesis_table, an, sid, NULL) != 0))
+		return -1;
 	if (import_list(im, &plan_table, sess, sid, NULL) != 0 ||
 	    import_list(im, &review_table, sess, sid, NULL) != 0)
 		return -1;
@@ -1125,26 +1364,104 @@ static int import_session(struct imp *im, const struct doc_node *sess,
 }
 
 static const char household_find_sql[] =
-	"SELECT created, rev FROM household WHERE id = ?1";
+	"SELECT id, created, rev FROM household WHERE uuid = ?1";
+static const char household_sessions_sql[] =
+	"SELECT uuid, id FROM session WHERE household_id = ?1";
 static const char household_delete_sql[] =
 	"DELETE FROM household WHERE id = ?1";
 static const char audit_insert_sql[] =
-	"INSERT INTO audit(at, user, household_id, action, what)"
+	"INSERT INTO audit(at, user, household_uuid, action, what)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)";
 
+/* Run st (bound) to its end, calling row() for each row; 0 or -1 after a
+ * diagnostic. The statement is reset either way. */
+static int imp_rows(struct imp *im, sqlite3_stmt *st,
+                    void (*row)(struct imp *im, sqlite3_stmt *st, void *arg),
+                    void *arg)
+{
+	int rc = im->bind_rc;
+
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			row(im, st, arg);
+	(void)sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_db_error(im->s, rc, "lezen", im->d);
+		return -1;
+	}
+	return 0;
+}
+
+static void oldsession_row(struct imp *im, sqlite3_stmt *st, void *arg)
+{
+	const char *uuid = store_col_text(st, 0);
+	struct oldsession *o;
+
+	(void)arg;
+	if (!uuid || strlen(uuid) >= UUID_STR_LEN)
+		return; /* not a uuid the document can carry */
+	xgrow(&im->oldsess, &im->capoldsess, im->noldsess + 1,
+	      sizeof *im->oldsess);
+	o = &im->oldsess[im->noldsess++];
+	memcpy(o->uuid, uuid, strlen(uuid) + 1);
+	o->id = sqlite3_column_int64(st, 1);
+}
+
+static void idset_row(struct imp *im, sqlite3_stmt *st, void *arg)
+{
+	struct idset *set = arg;
+
+	(void)im;
+	xgrow(&set->v, &set->cap, set->n + 1, sizeof *set->v);
+	set->v[set->n++] = sqlite3_column_int64(st, 0);
+}
+
 /*
- * Make room for household hid and set im->rev to its revision after this
+ * What household row im->hid has before it is deleted: its sessions (a
+ * session keeps its row id) and, for a save, the row ids of its items (an
+ * item of the document keeps its "_id" when it is one of them).
+ */
+static int read_old_rows(struct imp *im)
+{
+	sqlite3_stmt *st = imp_stmt(im, household_sessions_sql);
+	size_t i;
+
+	if (!st)
+		return -1;
+	bind_id(im, st, 1, im->hid);
+	if (imp_rows(im, st, oldsession_row, NULL) != 0)
+		return -1;
+	for (i = ITEM_FIRST; im->edit && i < NTABLES; i++) {
+		struct idset *set = &im->owned[i];
+
+		st = imp_stmt(im, all_tables[i]->owned);
+		if (!st)
+			return -1;
+		bind_id(im, st, 1, im->hid);
+		if (imp_rows(im, st, idset_row, set) != 0)
+			return -1;
+		if (set->n > 1)
+			qsort(set->v, set->n, sizeof *set->v, rowid_cmp);
+		set->used = xcalloc(set->n ? set->n : 1, 1);
+	}
+	return 0;
+}
+
+/*
+ * Make room for household uuid and set im->rev to its revision after this
  * change: one more than it had, 1 when new. An import refuses an existing
  * household when replace is 0 and deletes it (everything cascades) when
  * replace is 1; a save returns STORE_CONFLICT unless the revision is still
  * im->base_rev (0: the household must not exist), and deletes it. *created
- * carries over to the new row; *replaced says whether it existed.
+ * carries over to the new row; *replaced says whether it existed, and then
+ * im->hid is its row id.
  *
- * Delete and insert again keep every row id (they come from the document),
- * and nothing outside the household's own rows points into them: the audit
- * names the household by id, which stays.
+ * Delete and insert again keep the row ids of the household and its
+ * sessions, and a save keeps those of the items (read_old_rows). Nothing
+ * outside the household's own rows points into them: the audit names the
+ * household by uuid.
  */
-static int clear_household(struct imp *im, const char *hid, int replace,
+static int clear_household(struct imp *im, const char *uuid, int replace,
                            char **created, int *replaced)
 {
 	sqlite3_stmt *st = imp_stmt(im, household_find_sql);
@@ -1154,12 +1471,13 @@ static int clear_household(struct imp *im, const char *hid, int replace,
 	*replaced = 0;
 	if (!st)
 		return -1;
-	bind_text(im, st, 1, hid);
+	bind_text(im, st, 1, uuid);
 	rc = im->bind_rc == SQLITE_OK ? sqlite3_step(st) : im->bind_rc;
 	if (rc == SQLITE_ROW) {
 		*replaced = 1;
-		*created = xstrdup(store_col_text(st, 0));
-		cur = sqlite3_column_int64(st, 1);
+		im->hid = sqlite3_column_int64(st, 0);
+		*created = xstrdup(store_col_text(st, 1));
+		cur = sqlite3_column_int64(st, 2);
 	} else if (rc != SQLITE_DONE) {
 		store_db_error(im->s, rc, "lezen", im->d);
 	}
@@ -1174,52 +1492,62 @@ static int clear_household(struct imp *im, const char *hid, int replace,
 	if (!replace && !im->edit) {
 		diag_add(im->d, im->src, 0, 0, "huishouden %s bestaat al in de "
 		         "database (gebruik --replace om het te vervangen)",
-		         hid);
+		         uuid);
 		return -1;
 	}
+	if (read_old_rows(im) != 0)
+		return -1;
 	st = imp_stmt(im, household_delete_sql);
 	if (!st)
 		return -1;
-	bind_text(im, st, 1, hid);
+	bind_id(im, st, 1, im->hid);
 	return imp_step(im, st, NULL);
 }
 
 /* The household, its members and sessions; inside the transaction.
  * 0, -1, or STORE_CONFLICT in edit mode. */
 static int import_household(struct imp *im, const struct doc_node *root,
-                            const char *hid, int replace, int *replaced)
+                            const char *uuid, int replace, int *replaced)
 {
 	const struct doc_node *hh = doc_map_get(root, "household");
 	const struct doc_node *sessions;
+	struct fields f;
 	char now[21];
 	char *created = NULL;
 	sqlite3_stmt *st;
 	size_t i;
 	int err;
 
-	err = clear_household(im, hid, replace, &created, replaced);
+	err = clear_household(im, uuid, replace, &created, replaced);
 	if (err != 0) {
 		free(created);
 		return err;
 	}
 	if (im->edit && im->hid_made)
-		writeback(im, hh, "id", hid);
+		writeback(im, hh, "id", uuid);
 	time_now_iso(now);
 	st = imp_stmt(im, household_table.insert);
 	if (!st) {
 		free(created);
 		return -1;
 	}
-	bind_text(im, st, 1, hid);
+	bind_id(im, st, 1, im->hid);
 	bind_text(im, st, 2, now);
 	bind_int(im, st, 3, im->rev);
-	bind_text(im, st, 7, created); /* a replaced household keeps it */
-	err = bind_cols(im, &household_table, hh, st, 4);
+	bind_text(im, st, 4, uuid);
+	bind_text(im, st, 8, created); /* a replaced household keeps it */
+	split_fields(&household_table, hh, &f);
+	err = bind_cols(im, &household_table, &f, st, 5);
 	if (!err)
 		err = imp_step(im, st, hh);
 	free(created);
-	if (err || insert_extras(im, &household_table, hh, hid) != 0 ||
-	    import_list(im, &member_table, hh, hid, &im->members) != 0)
+	if (err)
+		return -1;
+	if (!im->hid)
+		im->hid = sqlite3_last_insert_rowid(im->s->db);
+	if ((f.extras &&
+	     insert_extras(im, &household_table, hh, im->hid) != 0) ||
+	    import_list(im, &member_table, hh, im->hid, &im->members) != 0)
 		return -1;
 	im->nmembers = (long)im->members.n;
 
@@ -1227,7 +1555,7 @@ static int import_household(struct imp *im, const struct doc_node *root,
 	if (err)
 		return -1;
 	for (i = 0; sessions && i < sessions->len; i++)
-		if (import_session(im, sessions->item[i], hid) != 0)
+		if (import_session(im, sessions->item[i]) != 0)
 			return -1;
 	return 0;
 }
@@ -1315,7 +1643,9 @@ static int check_root(struct imp *im, const struct doc_node *root)
 /* Commit when rc is 0, else roll back; free what the import held. */
 static int imp_finish(struct imp *im, int rc)
 {
-	store_stmts_free(&im->stmts);
+	size_t i;
+
+	store_stmts_reset(im->s);
 	if (rc == 0)
 		rc = store_commit(im->s, im->d);
 	else
@@ -1323,6 +1653,11 @@ static int imp_finish(struct imp *im, int rc)
 	free(im->members.v);
 	free(im->statements.v);
 	free(im->factors.v);
+	free(im->oldsess);
+	for (i = 0; i < NTABLES; i++) {
+		free(im->owned[i].v);
+		free(im->owned[i].used);
+	}
 	return rc;
 }
 
@@ -1396,7 +1731,6 @@ int store_save_case(struct store *s, struct doc_node *root, long base_rev,
 struct exp {
 	struct store *s;
 	const struct formset *fs;
-	struct store_stmts stmts;
 	struct diags *d;
 	int ids;      /* store_load_case: items start with "_id" */
 	int failed;
@@ -1424,19 +1758,19 @@ static int cur_next(struct exp *ex, struct cursor *c)
 	return -1;
 }
 
-/* Start sql with ?1 = scope and step to its first row. */
+/* Start sql with ?1 = scope (a row id) and step to its first row. */
 static int cur_open(struct exp *ex, struct cursor *c, const char *sql,
-                    const char *scope)
+                    rowid_t scope)
 {
 	int rc;
 
 	c->rc = SQLITE_DONE;
-	c->st = store_stmt(ex->s, &ex->stmts, sql, ex->d);
+	c->st = store_stmt(ex->s, sql, ex->d);
 	if (!c->st) {
 		ex->failed = 1;
 		return -1;
 	}
-	rc = sqlite3_bind_text(c->st, 1, scope, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_bind_int64(c->st, 1, scope);
 	if (rc != SQLITE_OK) {
 		store_db_error(ex->s, rc, "lezen", ex->d);
 		ex->failed = 1;
@@ -1445,11 +1779,12 @@ static int cur_open(struct exp *ex, struct cursor *c, const char *sql,
 	return cur_next(ex, c);
 }
 
-/* 1 when the cursor stands on a row whose column col is owner. */
-static int cur_at(const struct cursor *c, int col, const char *owner)
+/* 1 when the cursor stands on a row whose column col is row id owner. */
+static int cur_at(const struct cursor *c, int col, rowid_t owner)
 {
 	return c->st && c->rc == SQLITE_ROW &&
-	       str_eq(store_col_text(c->st, col), owner);
+	       sqlite3_column_type(c->st, col) == SQLITE_INTEGER &&
+	       sqlite3_column_int64(c->st, col) == owner;
 }
 
 /* The style for a ref, date, choice, number or id: plain when it reads
@@ -1511,7 +1846,7 @@ static struct doc_node *scalar_node(const struct col *c, sqlite3_stmt *row,
 /* A list or scores field of item id, from its link cursor: a flow
  * sequence or mapping, NULL when empty. */
 static struct doc_node *link_node(struct exp *ex, const struct col *c,
-                                  struct cursor *lc, const char *id)
+                                  struct cursor *lc, rowid_t id)
 {
 	struct doc_node *n = NULL;
 
@@ -1561,7 +1896,7 @@ static void xrows_free(struct xrows *x)
 
 /* Take the extras of owner from xc, in key and pos order. */
 static void collect_extras(struct exp *ex, struct cursor *xc,
-                           const char *owner, struct xrows *x)
+                           rowid_t owner, struct xrows *x)
 {
 	while (cur_at(xc, 0, owner)) {
 		struct xrow *r;
@@ -1656,7 +1991,7 @@ static struct doc_node *build_map(struct exp *ex, const struct table *t,
                                   sqlite3_stmt *row, struct cursor *links,
                                   struct cursor *xc, int item)
 {
-	const char *id = store_col_text(row, 0);
+	rowid_t id = sqlite3_column_int64(row, 0);
 	const struct form_section *sec;
 	struct doc_node *val[MAX_COLS] = {0};
 	struct xrows x = {0};
@@ -1678,7 +2013,8 @@ static struct doc_node *build_map(struct exp *ex, const struct table *t,
 
 	map = doc_new_map(DOC_AUTO);
 	if (item && ex->ids)
-		doc_map_add(map, STORE_ITEM_ID, doc_new_scalar(id, DOC_PLAIN));
+		doc_map_add(map, STORE_ITEM_ID,
+		            doc_new_scalarf(DOC_PLAIN, "%lld", (long long)id));
 	sec = ex->fs ? formset_section(ex->fs, t->section) : NULL;
 	for (i = 0; sec && i < sec->nfields; i++) {
 		const struct form_field *f = &sec->fields[i];
@@ -1703,7 +2039,7 @@ static struct doc_node *build_map(struct exp *ex, const struct table *t,
 
 /* Open the cursors of list section t for scope (household or session). */
 static int cset_open(struct exp *ex, const struct table *t,
-                     const char *scope, struct cset *cs)
+                     rowid_t scope, struct cset *cs)
 {
 	size_t i;
 
@@ -1752,7 +2088,7 @@ static void add_list(struct doc_node *parent, const char *key,
 /* Add the items of list section t of scope to parent, with their nested
  * list (review comments) if t has one. */
 static int export_list(struct exp *ex, struct doc_node *parent,
-                       const struct table *t, const char *scope)
+                       const struct table *t, rowid_t scope)
 {
 	const struct table *nt = t->nested;
 	struct cset cs, ns;
@@ -1768,7 +2104,7 @@ static int export_list(struct exp *ex, struct doc_node *parent,
 		                               &cs.extras, 1);
 
 		if (nt) {
-			const char *id = store_col_text(cs.main.st, 0);
+			rowid_t id = sqlite3_column_int64(cs.main.st, 0);
 			struct doc_node *sub = doc_new_seq(DOC_AUTO);
 
 			while (!ex->failed &&
@@ -1788,11 +2124,10 @@ static int export_list(struct exp *ex, struct doc_node *parent,
 	return 0;
 }
 
-/* The mapping of a single-owner section (household, session, analysis):
- * one row of t->select for key, extras of owner. */
+/* The mapping of a single-owner section (household, analysis): one row of
+ * t->select for row id key, and its extras. */
 static struct doc_node *export_single(struct exp *ex, const struct table *t,
-                                      const char *key, const char *owner,
-                                      struct cursor *row)
+                                      rowid_t key, struct cursor *row)
 {
 	struct cursor xc;
 	struct doc_node *map;
@@ -1801,7 +2136,7 @@ static struct doc_node *export_single(struct exp *ex, const struct table *t,
 		return NULL;
 	if (row->rc != SQLITE_ROW)
 		return NULL;
-	if (cur_open(ex, &xc, t->extras, owner) != 0)
+	if (cur_open(ex, &xc, t->extras, key) != 0)
 		return NULL;
 	map = build_map(ex, t, row->st, NULL, &xc, 0);
 	if (xc.rc == SQLITE_ROW && !ex->failed) {
@@ -1815,17 +2150,15 @@ static struct doc_node *export_single(struct exp *ex, const struct table *t,
 /* Add the analysis of session sid (model, extras, factors, hypotheses) to
  * the session mapping, unless it is empty. */
 static int export_analysis(struct exp *ex, struct doc_node *sess,
-                           const char *sid)
+                           rowid_t sid)
 {
 	struct cursor row;
 	struct doc_node *an;
-	char *owner = xasprintf("%s/analysis", sid);
 
-	an = export_single(ex, &analysis_table, sid, owner, &row);
-	free(owner);
+	an = export_single(ex, &analysis_table, sid, &row);
 	if (!an && !ex->failed) { /* not within one read transaction */
-		diag_add(ex->d, NULL, 0, 0, "database %s: sessie %s verdween "
-		         "tijdens het exporteren", ex->s->path, sid);
+		diag_add(ex->d, NULL, 0, 0, "database %s: sessie %lld verdween "
+		         "tijdens het exporteren", ex->s->path, (long long)sid);
 		ex->failed = 1;
 	}
 	if (!an)
@@ -1841,7 +2174,7 @@ static int export_analysis(struct exp *ex, struct doc_node *sess,
 
 /* Every session of household hid, by version, with all its parts. */
 static int export_sessions(struct exp *ex, struct doc_node *root,
-                           const char *hid)
+                           rowid_t hid)
 {
 	static const struct table *const parts[] = {
 		&participant_table, &statement_table, &concern_table,
@@ -1857,11 +2190,11 @@ static int export_sessions(struct exp *ex, struct doc_node *root,
 		return -1;
 	}
 	while (!ex->failed && sc.rc == SQLITE_ROW) {
-		char *sid = xstrdup(store_col_text(sc.st, 0));
+		rowid_t sid = sqlite3_column_int64(sc.st, 0);
 		struct cursor xc;
 		struct doc_node *m = NULL;
 
-		if (cur_open(ex, &xc, owner_extras_sql, sid) == 0)
+		if (cur_open(ex, &xc, session_table.extras, sid) == 0)
 			m = build_map(ex, &session_table, sc.st, NULL, &xc, 0);
 		for (i = 0; m && !ex->failed && i < NCOLS(parts); i++) {
 			assert(strcmp(session_children[i], parts[i] ?
@@ -1871,13 +2204,40 @@ static int export_sessions(struct exp *ex, struct doc_node *root,
 			else
 				(void)export_analysis(ex, m, sid);
 		}
-		free(sid);
 		if (m)
 			doc_seq_add(list, m);
 		(void)cur_next(ex, &sc);
 	}
 	add_list(root, "sessions", list);
 	return ex->failed ? -1 : 0;
+}
+
+static const char household_rowid_sql[] =
+	"SELECT id FROM household WHERE uuid = ?1";
+
+/* The row id of the household with uuid, 0 when there is none. */
+static int household_rowid(struct exp *ex, const char *uuid, rowid_t *out)
+{
+	sqlite3_stmt *st = store_stmt(ex->s, household_rowid_sql, ex->d);
+	int rc;
+
+	*out = 0;
+	if (!st) {
+		ex->failed = 1;
+		return -1;
+	}
+	rc = sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	(void)sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_db_error(ex->s, rc, "lezen", ex->d);
+		ex->failed = 1;
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -1891,7 +2251,8 @@ static struct doc_node *export_case(struct store *s, const struct formset *fs,
 {
 	struct exp ex;
 	struct cursor row;
-	struct doc_node *root = NULL, *hh;
+	struct doc_node *root = NULL, *hh = NULL;
+	rowid_t hid = 0;
 
 	assert(s && household_id);
 	memset(&ex, 0, sizeof ex);
@@ -1901,8 +2262,8 @@ static struct doc_node *export_case(struct store *s, const struct formset *fs,
 	ex.ids = ids;
 	if (store_begin(s, 0, d) != 0)
 		return NULL;
-	hh = export_single(&ex, &household_table, household_id, household_id,
-	                   &row);
+	if (household_rowid(&ex, household_id, &hid) == 0 && hid)
+		hh = export_single(&ex, &household_table, hid, &row);
 	if (!hh && !ex.failed) {
 		diag_add(d, NULL, 0, 0, "huishouden %s niet gevonden",
 		         household_id);
@@ -1916,10 +2277,10 @@ static struct doc_node *export_case(struct store *s, const struct formset *fs,
 		doc_map_add(root, "format",
 		            doc_new_scalar("duo-case/1", DOC_PLAIN));
 		doc_map_add(root, "household", hh);
-		(void)export_list(&ex, hh, &member_table, household_id);
-		(void)export_sessions(&ex, root, household_id);
+		(void)export_list(&ex, hh, &member_table, hid);
+		(void)export_sessions(&ex, root, hid);
 	}
-	store_stmts_free(&ex.stmts);
+	store_stmts_reset(s);
 	if (ex.failed) {
 		store_rollback(s);
 		doc_free(root);

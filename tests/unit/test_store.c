@@ -929,9 +929,10 @@ TEST(extra_fields_survive_round_trip)
 	struct formset fs = {0};
 	struct diags d = {0};
 	struct store *s1 = NULL, *s2 = NULL;
-	struct doc_node *root = NULL, *back = NULL;
+	struct doc_node *root = NULL, *back = NULL, *edit;
 	char id[UUID_STR_LEN], id2[UUID_STR_LEN];
-	char *y1, *y2, *y3;
+	char *y1, *y2, *y3, *y4;
+	long rev = 0;
 
 	CHECK(extra_forms(dir, &fs) == 0);
 	root = load_text(extras_case, &fs);
@@ -962,6 +963,15 @@ TEST(extra_fields_survive_round_trip)
 	/* replacing deletes the old extras (triggers, through the cascade) */
 	CHECK_INT(import(s2, back, 1, id2), 0);
 	CHECK_INT(counts(s2).extras, 8);
+	/* and so does a save, which keeps them with their items */
+	edit = store_load_case(s2, &fs, id2, &rev, &d);
+	CHECK(edit != NULL);
+	CHECK_INT(store_save_case(s2, edit, rev, NULL, NULL, 0, &d), 0);
+	CHECK_INT(counts(s2).extras, 8);
+	y4 = export_yaml(s2, &fs, id2);
+	CHECK_STR(y4, y1);
+	free(y4);
+	doc_free(edit);
 
 	/* with forms that no longer define them, nothing is dropped */
 	y3 = export_yaml(s2, forms(), id2);
@@ -1188,15 +1198,16 @@ TEST(list_ten_thousand_is_fast)
 	store_close(s);
 	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
 	CHECK(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK);
-	CHECK(sqlite3_prepare_v2(db, "INSERT INTO household(id, name, created,"
-	      " updated) VALUES (?1, ?2, 'x', 'x')", -1, &hs, NULL) ==
+	CHECK(sqlite3_prepare_v2(db, "INSERT INTO household(uuid, name,"
+	      " created, updated) VALUES (?1, ?2, 'x', 'x')", -1, &hs, NULL) ==
 	      SQLITE_OK);
-	CHECK(sqlite3_prepare_v2(db, "INSERT INTO session(id, household_id,"
+	CHECK(sqlite3_prepare_v2(db, "INSERT INTO session(uuid, household_id,"
 	      " version, date, status, evaluation) VALUES (?1, ?2, ?3,"
 	      " '2026-01-01', ?4, '2026-06-01')", -1, &ss, NULL) == SQLITE_OK);
 	for (i = 0; i < 10000 && ok; i++) {
 		char hid[UUID_STR_LEN], sid[UUID_STR_LEN];
 		char name[32];
+		sqlite3_int64 hrow;
 		int v;
 
 		uuid_new(hid);
@@ -1205,10 +1216,11 @@ TEST(list_ten_thousand_is_fast)
 		sqlite3_bind_text(hs, 2, name, -1, SQLITE_TRANSIENT);
 		ok = sqlite3_step(hs) == SQLITE_DONE;
 		sqlite3_reset(hs);
+		hrow = sqlite3_last_insert_rowid(db);
 		for (v = 1; ok && v <= 1 + i % 2; v++) {
 			uuid_new(sid);
 			sqlite3_bind_text(ss, 1, sid, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(ss, 2, hid, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(ss, 2, hrow);
 			sqlite3_bind_int(ss, 3, v);
 			sqlite3_bind_text(ss, 4, v == 1 + i % 2 ? "concept" :
 			                  "herzien", -1, SQLITE_STATIC);
@@ -1316,14 +1328,136 @@ TEST(check_reports_broken_reference)
 	path = xstrdup(store_path(s));
 	CHECK_INT(store_check(s, &d), 0);
 	/* a raw connection has foreign keys off */
-	CHECK_INT(raw_sql(path, "INSERT INTO member(id, household_id, pos, ref)"
-	                  " VALUES ('m', 'gone', 0, 'x')"), 0);
+	CHECK_INT(raw_sql(path, "INSERT INTO member(household_id, pos, ref)"
+	                  " VALUES (999999, 0, 'x')"), 0);
 	CHECK_INT(store_check(s, &d), -1);
 	msg = diags_text(&d);
 	CHECK_CONTAINS(msg, "member");
 	CHECK_CONTAINS(msg, "household");
 	free(msg);
 	free(path);
+	store_close(s);
+	diags_free(&d);
+	cleanup(dir);
+}
+
+/* ---- keys and statements ------------------------------------------------ */
+
+/* Give map the id text, replacing the one it has. */
+static void set_id(struct doc_node *map, const char *text)
+{
+	if (doc_map_get(map, "id"))
+		set_scalar(map, "id", text);
+	else
+		doc_map_add(map, "id", doc_new_scalar(text, DOC_PLAIN));
+}
+
+/* Rows point at each other by integer row ids; one household's rows come
+ * after those of the household imported before it; the uuids of the
+ * format are kept for households and sessions only. */
+TEST(rows_are_keyed_by_integers)
+{
+	char *dir = tmpdir();
+	char id[UUID_STR_LEN];
+	struct store *s = example_db(dir, "duo.db", id);
+	struct doc_node *root = load_example();
+	struct diags d = {0};
+	char *path;
+
+	CHECK(s && root);
+	path = xstrdup(store_path(s));
+	set_id(doc_map_get(root, "household"),
+	       "aaaa1111-0000-4000-8000-000000000001");
+	set_id(doc_map_get(root, "sessions")->item[0],
+	       "aaaa1111-0000-4000-8000-000000000002");
+	CHECK_INT(import(s, root, 0, NULL), 0);
+	CHECK_INT(raw_sql(path, "SELECT count(*) FROM statement_about"
+	                  " WHERE typeof(statement_id) = 'integer'"
+	                  " AND typeof(member_id) = 'integer'"),
+	          raw_sql(path, "SELECT count(*) FROM statement_about"));
+	CHECK_INT(raw_sql(path, "SELECT count(*) FROM session"
+	                  " WHERE typeof(household_id) = 'integer'"), 2);
+	/* every statement of the second household after the first's */
+	CHECK_INT(raw_sql(path, "SELECT min(t.id) > (SELECT max(t2.id)"
+	                  " FROM statement t2 JOIN session s2"
+	                  " ON s2.id = t2.session_id JOIN household h2"
+	                  " ON h2.id = s2.household_id WHERE h2.uuid <>"
+	                  " 'aaaa1111-0000-4000-8000-000000000001')"
+	                  " FROM statement t JOIN session s ON s.id ="
+	                  " t.session_id JOIN household h ON h.id ="
+	                  " s.household_id WHERE h.uuid ="
+	                  " 'aaaa1111-0000-4000-8000-000000000001'"), 1);
+	CHECK_INT(raw_sql(path, "SELECT count(*) FROM session WHERE uuid ="
+	                  " 'aaaa1111-0000-4000-8000-000000000002'"), 1);
+	CHECK_INT(store_check(s, &d), 0);
+	free(path);
+	doc_free(root);
+	store_close(s);
+	diags_free(&d);
+	cleanup(dir);
+}
+
+static int count_statements(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
+		n++;
+	return n;
+}
+
+/*
+ * Prepared statements live as long as the connection: a second import
+ * and export prepare nothing new. Between operations none of them is left
+ * standing on a row, which would keep a read transaction open and stop
+ * another process from checkpointing the WAL.
+ */
+TEST(statements_are_kept_and_left_reset)
+{
+	char *dir = tmpdir();
+	char id[UUID_STR_LEN], found[UUID_STR_LEN];
+	struct store *s = example_db(dir, "duo.db", id);
+	struct doc_node *root = load_example();
+	struct doc_node *doc;
+	struct diags d = {0};
+	int n1, stop = 0;
+	long rev = 0;
+	char *y;
+
+	CHECK(s && root);
+	CHECK_INT(store_busy_statements(s), 0);
+	y = export_yaml(s, forms(), id);
+	CHECK(y != NULL);
+	free(y);
+	CHECK_INT(store_busy_statements(s), 0);
+	n1 = count_statements(s);
+	set_id(doc_map_get(root, "household"),
+	       "aaaa1111-0000-4000-8000-000000000001");
+	set_id(doc_map_get(root, "sessions")->item[0],
+	       "aaaa1111-0000-4000-8000-000000000002");
+	CHECK_INT(import(s, root, 0, NULL), 0);
+	y = export_yaml(s, forms(), "aaaa1111-0000-4000-8000-000000000001");
+	CHECK(y != NULL);
+	free(y);
+	CHECK_INT(count_statements(s), n1);
+	CHECK_INT(store_busy_statements(s), 0);
+	/* a failed import, load and save, list stopped early, find, audit */
+	CHECK_INT(store_import_case(s, root, "x.yaml", 0, NULL, &d), -1);
+	CHECK_INT(store_busy_statements(s), 0);
+	doc = store_load_case(s, forms(), id, &rev, &d);
+	CHECK(doc != NULL);
+	CHECK_INT(store_busy_statements(s), 0);
+	CHECK_INT(store_save_case(s, doc, rev, NULL, NULL, 0, &d), 0);
+	CHECK_INT(store_busy_statements(s), 0);
+	CHECK_INT(store_list(s, NULL, stop_cb, &stop, &d), 0);
+	CHECK_INT(store_find_household(s, "Gezin Visser", found, &d), -1);
+	CHECK_INT(store_household_rev(s, id, &rev, &d), 0);
+	CHECK_INT(store_busy_statements(s), 0);
+	/* another connection can checkpoint the whole WAL meanwhile */
+	CHECK_INT(raw_sql(store_path(s), "PRAGMA wal_checkpoint(TRUNCATE)"), 0);
+	doc_free(doc);
+	doc_free(root);
 	store_close(s);
 	diags_free(&d);
 	cleanup(dir);
@@ -1437,6 +1571,8 @@ int main(void)
 	RUN(list_ten_thousand_is_fast);
 	RUN(audit_names_import_and_user);
 	RUN(check_reports_broken_reference);
+	RUN(rows_are_keyed_by_integers);
+	RUN(statements_are_kept_and_left_reset);
 	RUN(second_connection_sees_writes);
 	RUN(writer_waits_for_other_process);
 	if (forms_loaded)

@@ -1,6 +1,8 @@
 /*
  * test_store_edit.c - the store as the screens use it: store_load_case
- * ("_id" on every item, the revision), store_save_case (row ids kept, the
+ * ("_id" on every item: its integer row id as decimal text; the revision),
+ * store_save_case (row ids kept through saves and moves, new ones written
+ * back and never used twice, ids of another household refused, the
  * revision guard, incomplete documents, what it still refuses, the audit
  * trail), store_household_rev, store_data_version and the name filter of
  * store_list.
@@ -264,8 +266,31 @@ static void each_item(struct doc_node *n, const char *key,
 	}
 }
 
+/* An item's row id as the store writes it under "_id": a whole number
+ * above 0 in decimal, without sign or leading zeros. */
+static int is_row_id(const char *text)
+{
+	size_t i;
+
+	if (!text || !text[0] || text[0] == '0' || strlen(text) > 18)
+		return 0;
+	for (i = 0; text[i]; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* The "_id" of an item as a number; 0 when it is not a row id. */
+static long long row_id(const struct doc_node *item)
+{
+	const char *t = doc_map_str(item, "_id");
+
+	return is_row_id(t) ? atoll(t) : 0;
+}
+
 struct id_check {
 	int items, first, valid;
+	long long max;        /* the highest "_id" seen */
 	struct strbuf ids;
 };
 
@@ -277,7 +302,9 @@ static void check_item_id(struct doc_node *item, void *arg)
 	if (item->len && strcmp(item->pair[0].key, "_id") == 0) {
 		c->first++;
 		if (item->pair[0].value->type == DOC_SCALAR &&
-		    uuid_is_valid(item->pair[0].value->text)) {
+		    is_row_id(item->pair[0].value->text)) {
+			if (row_id(item) > c->max)
+				c->max = row_id(item);
 			c->valid++;
 			sb_addf(&c->ids, "%s;", item->pair[0].value->text);
 		}
@@ -383,7 +410,7 @@ TEST(load_puts_id_first_in_every_item)
 	char *dir = tmpdir();
 	char id[UUID_STR_LEN];
 	struct store *s = example_db(dir, "duo.db", id);
-	struct id_check c = { 0, 0, 0, {0} };
+	struct id_check c = { 0, 0, 0, 0, {0} };
 	struct doc_node *doc;
 	long rev = -1;
 	char *y, *x;
@@ -598,30 +625,45 @@ TEST(save_writes_new_ids_back)
 	char *dir = tmpdir();
 	char id[UUID_STR_LEN];
 	struct store *s = example_db(dir, "duo.db", id);
-	struct doc_node *doc, *item, *sess2, *back;
-	struct id_check c = { 0, 0, 0, {0} }, cb = { 0, 0, 0, {0} };
+	struct doc_node *doc, *item, *tmp, *sess2, *back;
+	struct id_check c0 = { 0, 0, 0, 0, {0} };
+	struct id_check c = { 0, 0, 0, 0, {0} }, cb = { 0, 0, 0, 0, {0} };
 	long rev = 0, new_rev = 0;
 	char sid[UUID_STR_LEN];
+	size_t i;
 
 	CHECK(s != NULL);
 	doc = load(s, id, &rev);
 	CHECK(doc != NULL);
+	each_item(doc, NULL, check_item_id, &c0);
 	item = add_item(first_session(doc), "statements",
 	                "{ref: f9, kind: feit, text: Nieuw, _id: ~}");
+	/* a new item as casedoc_add makes it: a temporary id of its own */
+	tmp = add_item(doc_map_get(first_session(doc), "analysis"),
+	               "factors", "{_id: 0e2d4c1a-1111-4222-8333-444455556666,"
+	               " ref: a9, about: gezin}");
 	sess2 = parse("{version: 2, statements: [{ref: f1}]}");
 	doc_seq_add(doc_map_get(doc, "sessions"), sess2);
 	CHECK(doc_map_get(sess2, "id") == NULL);
 	CHECK_INT(save(s, doc, rev, &new_rev), 0);
-	/* "_id" is the first key now, and only once */
+	/* "_id" is the first key now, and only once: a new row id, above
+	 * every id the household had */
 	CHECK_STR(item->pair[0].key, "_id");
-	CHECK(uuid_is_valid(item->pair[0].value->text));
+	CHECK(is_row_id(item->pair[0].value->text));
+	for (i = 0; i < 7; i++)
+		CHECK(row_id(item) >
+		      row_id(item_at(first_session(doc), "statements", i)));
 	CHECK_INT(item->len, 4);
+	CHECK_STR(tmp->pair[0].key, "_id");
+	CHECK(is_row_id(tmp->pair[0].value->text));
+	CHECK_INT(tmp->len, 3);
+	/* the session has a uuid, written back as its first key */
 	CHECK_STR(sess2->pair[0].key, "id");
 	CHECK(uuid_is_valid(sess2->pair[0].value->text));
 	memcpy(sid, sess2->pair[0].value->text, UUID_STR_LEN);
 	each_item(doc, NULL, check_item_id, &c);
-	CHECK_INT(c.items, 34);
-	CHECK_INT(c.valid, 34);
+	CHECK_INT(c.items, 35);
+	CHECK_INT(c.valid, 35);
 	/* the database has exactly the ids the document has now */
 	back = load(s, id, &rev);
 	CHECK(back != NULL);
@@ -629,6 +671,7 @@ TEST(save_writes_new_ids_back)
 	CHECK_STR(sb_str(&cb.ids), sb_str(&c.ids));
 	CHECK_STR(doc_map_str(doc_map_get(back, "sessions")->item[1], "id"),
 	          sid);
+	sb_free(&c0.ids);
 	sb_free(&c.ids);
 	sb_free(&cb.ids);
 	doc_free(back);
@@ -697,8 +740,6 @@ TEST(save_refuses_broken_shapes)
 		  "'about': 'nina' bestaat niet" },
 		{ "participants", "{member: anouk, name: Anouk}",
 		  "kan niet worden opgeslagen" },
-		{ "statements", "{_id: 12345, ref: f9}",
-		  "'_id' moet een UUID zijn" },
 	};
 	char *dir = tmpdir();
 	char id[UUID_STR_LEN];
@@ -928,36 +969,178 @@ TEST(import_and_replace_raise_rev)
 	cleanup(dir);
 }
 
-/* A loaded document (with "_id") imported elsewhere keeps its row ids:
- * the import honours "_id" (validate_case is what refuses it in files). */
-TEST(import_honours_item_ids)
+/* A loaded document (with "_id") imported into another database: row ids
+ * belong to one database, so the import gives the items ids of its own
+ * and stores nothing of "_id" (validate_case refuses it in files). */
+TEST(import_ignores_item_ids)
 {
 	char *dir = tmpdir();
 	char *path2 = xasprintf("%s/two.db", dir);
-	char id[UUID_STR_LEN], id2[UUID_STR_LEN];
+	char id[UUID_STR_LEN], id2[UUID_STR_LEN], other[UUID_STR_LEN];
 	struct store *s = example_db(dir, "one.db", id);
 	struct store *s2;
-	struct doc_node *doc;
+	struct doc_node *doc, *doc2, *first;
 	struct diags d = {0};
-	char *y1, *y2;
+	char *x1, *x2;
 
 	CHECK(s != NULL);
 	doc = load(s, id, NULL);
 	CHECK(doc != NULL);
-	y1 = emit(doc);
+	x1 = export_yaml(s, id);
 	s2 = store_open(path2, "tester", &d);
 	CHECK(s2 != NULL);
+	/* another household first, so that the ids of two.db differ */
+	first = parse("format: duo-case/1\n"
+	              "household: {name: Eerst, members: [{ref: a}]}\n"
+	              "sessions: [{version: 1, statements: [{ref: f1}]}]\n");
+	CHECK(first != NULL);
+	CHECK_INT(store_import_case(s2, first, "eerst", 0, other, &d), 0);
 	CHECK_INT(store_import_case(s2, doc, "kopie", 0, id2, &d), 0);
 	CHECK_STR(id2, id);
-	y2 = load_yaml(s2, id2, NULL);
-	CHECK_STR(y2, y1);
+	x2 = export_yaml(s2, id2);
+	CHECK_STR(x2, x1);
 	CHECK_INT(counts(s2).extras, 0);
-	free(y1);
-	free(y2);
+	doc2 = load(s2, id2, NULL);
+	CHECK(doc2 != NULL);
+	/* the first statement of the example is the second of two.db */
+	CHECK_STR(doc_map_str(item_at(first_session(doc), "statements", 0),
+	                      "_id"), "1");
+	CHECK_STR(doc_map_str(item_at(first_session(doc2), "statements", 0),
+	                      "_id"), "2");
+	free(x1);
+	free(x2);
+	doc_free(first);
 	doc_free(doc);
+	doc_free(doc2);
 	store_close(s);
 	store_close(s2);
 	free(path2);
+	diags_free(&d);
+	cleanup(dir);
+}
+
+/* Items keep their row ids through saves and moves; a
+ * removed item's id is never given out again, not even to the next new
+ * item; an id that comes twice, or names a row that is gone, makes a new
+ * row. */
+TEST(save_keeps_ids_through_moves_and_never_reuses_them)
+{
+	char *dir = tmpdir();
+	char id[UUID_STR_LEN];
+	struct store *s = example_db(dir, "duo.db", id);
+	struct doc_node *doc, *back, *st, *moved, *added, *dup, *stale;
+	long rev = 0;
+	long long first_id, last_id, removed_id;
+	char *ref0;
+
+	CHECK(s != NULL);
+	doc = load(s, id, &rev);
+	CHECK(doc != NULL);
+	st = doc_map_get(first_session(doc), "statements");
+	CHECK(st && st->len == 7);
+	first_id = row_id(st->item[0]);
+	last_id = row_id(st->item[6]);
+	CHECK(first_id > 0 && last_id > first_id);
+	ref0 = xstrdup(doc_map_str(st->item[0], "ref"));
+	/* move the first statement to the end and remove the last one */
+	moved = st->item[0];
+	memmove(&st->item[0], &st->item[1], 6 * sizeof *st->item);
+	st->item[6] = moved;
+	removed_id = row_id(st->item[5]);
+	CHECK_INT(removed_id, last_id);
+	doc_free(st->item[5]);
+	st->item[5] = st->item[6];
+	st->len = 6;
+	CHECK_INT(save(s, doc, rev, &rev), 0);
+	back = load(s, id, &rev);
+	CHECK(back != NULL);
+	st = doc_map_get(first_session(back), "statements");
+	CHECK(st && st->len == 6);
+	CHECK_INT(row_id(st->item[5]), first_id);
+	CHECK_STR(doc_map_str(st->item[5], "ref"), ref0);
+	doc_free(doc);
+	doc = back;
+
+	/* a new item gets an id above every id ever given, also above that
+	 * of the removed last statement; a copy of an item (same "_id") and
+	 * an "_id" of a row that is gone make new rows too */
+	added = add_item(first_session(doc), "statements",
+	                 "{ref: n1, kind: feit, text: Nieuw}");
+	dup = doc_clone(item_at(first_session(doc), "statements", 0));
+	set_scalar(dup, "ref", "n2");
+	doc_seq_add(doc_map_get(first_session(doc), "statements"), dup);
+	stale = add_item(first_session(doc), "statements", "{ref: n3}");
+	doc_map_add(stale, "_id", doc_new_scalarf(DOC_PLAIN, "%lld",
+	                                          removed_id));
+	CHECK_INT(save(s, doc, rev, &rev), 0);
+	CHECK(row_id(added) > last_id);
+	CHECK(row_id(dup) > row_id(added));
+	CHECK(row_id(stale) > row_id(dup));
+	CHECK_STR(stale->pair[0].key, "_id");
+	CHECK_INT(stale->len, 2); /* the stale "_id" was replaced */
+	back = load(s, id, NULL);
+	CHECK(back != NULL);
+	CHECK_INT(row_id(item_at(first_session(back), "statements", 6)),
+	          row_id(added));
+	CHECK_INT(row_id(item_at(first_session(back), "statements", 7)),
+	          row_id(dup));
+	CHECK_INT(counts(s).statements, 9);
+	CHECK(healthy(s));
+	free(ref0);
+	doc_free(back);
+	doc_free(doc);
+	store_close(s);
+	cleanup(dir);
+}
+
+/* An "_id" that is a row of another household is refused: the document
+ * is not this household's (or has been tampered with). Nothing changes. */
+TEST(save_refuses_ids_of_another_household)
+{
+	char *dir = tmpdir();
+	char id[UUID_STR_LEN], other[UUID_STR_LEN];
+	struct store *s = example_db(dir, "duo.db", id);
+	struct doc_node *doc, *theirs, *item;
+	struct diags d = {0};
+	long rev = 0, orev = 0, new_rev = 0;
+	char *snap1, *snap2, *msg, *want;
+	const char *sid;
+
+	CHECK(s != NULL);
+	doc = parse("format: duo-case/1\n"
+	            "household: {name: Ander, members: [{ref: a}]}\n"
+	            "sessions: [{version: 1, statements: [{ref: f1}]}]\n");
+	CHECK(doc != NULL);
+	CHECK_INT(save(s, doc, 0, NULL), 0);
+	memcpy(other, doc_map_str(doc_map_get(doc, "household"), "id"),
+	       UUID_STR_LEN);
+	doc_free(doc);
+	theirs = load(s, other, &orev);
+	CHECK(theirs != NULL);
+	sid = doc_map_str(item_at(first_session(theirs), "statements", 0),
+	                  "_id");
+	CHECK(is_row_id(sid));
+	snap1 = snapshot(s, id);
+	doc = load(s, id, &rev);
+	CHECK(doc != NULL);
+	item = add_item(first_session(doc), "statements", "{ref: f9}");
+	doc_map_add(item, "_id", doc_new_scalar(sid, DOC_PLAIN));
+	CHECK_INT(store_save_case(s, doc, rev, &new_rev, NULL, 0, &d), -1);
+	msg = diags_text(&d);
+	want = xasprintf("sessie 1, statements f9: '_id' %s hoort bij een "
+	                 "ander huishouden", sid);
+	CHECK_CONTAINS(msg, want);
+	snap2 = snapshot(s, id);
+	CHECK_STR(snap2, snap1);
+	/* the other household is untouched too */
+	CHECK_INT(rev_of(s, other), orev);
+	free(want);
+	free(msg);
+	free(snap1);
+	free(snap2);
+	doc_free(doc);
+	doc_free(theirs);
+	store_close(s);
 	diags_free(&d);
 	cleanup(dir);
 }
@@ -1128,7 +1311,9 @@ int main(void)
 	RUN(export_after_save_has_no_ids_or_program_keys);
 	RUN(save_audit_names_user_and_changes);
 	RUN(import_and_replace_raise_rev);
-	RUN(import_honours_item_ids);
+	RUN(import_ignores_item_ids);
+	RUN(save_keeps_ids_through_moves_and_never_reuses_them);
+	RUN(save_refuses_ids_of_another_household);
 	RUN(data_version_sees_other_connections_only);
 	RUN(list_filters_on_name_contains);
 	RUN(save_is_fast);
