@@ -108,9 +108,16 @@ void casedoc_remove(struct doc_node *root, struct doc_node *session,
 void casedoc_move(struct doc_node *root, struct doc_node *session,
                   const char *section, size_t from, size_t to);
 
-/* Move a statement to another column: set its kind (feit, zorg, mening),
- * keeping ref, text and every other field. 0, or -1 for an unknown kind. */
-int casedoc_reclassify(const struct formset *fs, struct doc_node *statement,
+/*
+ * Move a statement of session to another column: set its kind (feit, zorg,
+ * mening), keeping text and every other field. A ref duo gave (a kind's
+ * letter and a number) becomes the next free ref of the new kind (feit f2
+ * becomes mening m4), and every pointer to the old ref follows: evidence
+ * of the TOP-3, comment targets. A ref the user typed otherwise stays.
+ * 0, or -1 for an unknown kind.
+ */
+int casedoc_reclassify(const struct formset *fs, struct doc_node *root,
+                       struct doc_node *session, struct doc_node *statement,
                        const char *kind);
 
 /* Make a top-3 item of a zorg: title from its first sentence (at most 80

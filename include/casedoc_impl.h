@@ -127,6 +127,8 @@ struct ptr_field {
 /* The sections a comment target may name by ref, in lookup order;
  * NULL-terminated. */
 extern const char *const cd_target_sections[];
+/* 1 when a comment target may name an item of section by its ref. */
+int cd_target_section(const char *section);
 
 enum ptr_act { PTR_KEEP, PTR_SET, PTR_DROP };
 

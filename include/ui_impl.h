@@ -167,7 +167,8 @@ struct ui_keydef {
 	enum ui_scope scope;
 	int key;
 	enum ui_action action;
-	const char *bar;      /* short label in the key bar, or NULL */
+	const char *bar;      /* short label in the key bar, or NULL; for a
+	                         pair of keys ("< >") one that fits both */
 	const char *help;     /* Dutch help text for the help screen */
 	const char *barkey;   /* the key as the bar shows it, or NULL: its name */
 };
@@ -194,6 +195,7 @@ enum ui_look {
 enum ui_glyph {
 	UI_G_CHECK, UI_G_WARN, UI_G_ELLIPSIS, UI_G_BULLET, UI_G_ARROW,
 	UI_G_SEP, UI_G_BOX_ON, UI_G_BOX_OFF, UI_G_RADIO_ON, UI_G_RADIO_OFF,
+	UI_G_MORE_UP, UI_G_MORE_DOWN,   /* a list goes on above / below */
 	UI_G_COUNT
 };
 

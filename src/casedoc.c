@@ -744,13 +744,54 @@ struct doc_node *casedoc_add(const struct formset *fs, struct doc_node *root,
 	return item;
 }
 
+/* 1 when ref has the form duo gives a statement: the prefix of a kind
+ * and a number (f3, z1, m2, u1). A ref typed otherwise ("school") is the
+ * user's own and is kept when the statement changes column. */
+static int statement_auto_ref(const char *ref)
+{
+	static const char *const kinds[] = {"feit", "zorg", "mening"};
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof *kinds; i++)
+		if (ref_number(ref, ref_prefix("statements", kinds[i]), 0) > 0)
+			return 1;
+	return ref_number(ref, ref_prefix("statements", NULL), 0) > 0;
+}
+
+/* A ref of section that was renamed. */
+struct renamed {
+	const char *section;
+	const char *from, *to;
+};
+
+/* Rewrite the pointers to a renamed ref (comment targets too). */
+static enum ptr_act follow_rename(const struct ptr_field *pf,
+                                  const char *text, char **set, void *arg)
+{
+	const struct renamed *r = arg;
+
+	if (strcmp(text, r->from) != 0)
+		return PTR_KEEP;
+	if (pf->shape == P_TARGET ? !cd_target_section(r->section) :
+	    !str_eq(pf->target, r->section))
+		return PTR_KEEP;
+	*set = xstrdup(r->to);
+	return PTR_SET;
+}
+
 /* See casedoc.h. */
-int casedoc_reclassify(const struct formset *fs, struct doc_node *statement,
+int casedoc_reclassify(const struct formset *fs, struct doc_node *root,
+                       struct doc_node *session, struct doc_node *statement,
                        const char *kind)
 {
 	const struct form_field *f = cd_section_field(fs, "statements", "kind");
+	struct doc_node *list = casedoc_list(root, session, "statements", 0);
+	const char *prefix, *ref;
+	struct renamed r;
+	char *from, *to;
 
 	assert(statement && statement->type == DOC_MAP);
+	assert(list);
 	if (str_empty(kind))
 		return -1;
 	if (f && f->nchoices ? !form_field_choice(f, kind) :
@@ -758,6 +799,22 @@ int casedoc_reclassify(const struct formset *fs, struct doc_node *statement,
 	    strcmp(kind, "mening") != 0)
 		return -1;
 	casedoc_set(fs, "statements", statement, "kind", kind);
+	prefix = ref_prefix("statements", kind);
+	ref = doc_map_str(statement, "ref");
+	if ((ref && !statement_auto_ref(ref)) || ref_number(ref, prefix, 0) > 0)
+		return 0;
+	/* a ref duo gave follows the column: f2 becomes m4 */
+	from = ref ? xstrdup(ref) : NULL;
+	to = cd_next_ref(list, prefix, 1, 0);
+	casedoc_set(fs, "statements", statement, "ref", to);
+	if (from) {
+		r.section = "statements";
+		r.from = from;
+		r.to = to;
+		cd_ptr_visit_session(session, follow_rename, &r);
+	}
+	free(from);
+	free(to);
 	return 0;
 }
 
@@ -839,18 +896,15 @@ static enum ptr_act drop_gone(const struct ptr_field *pf, const char *text,
                               char **set, void *arg)
 {
 	const struct gone *g = arg;
-	size_t i;
 
 	if (strcmp(text, g->ref) != 0)
 		return PTR_KEEP;
 	if (pf->shape != P_TARGET)
 		return str_eq(pf->target, g->section) ? PTR_DROP : PTR_KEEP;
-	for (i = 0; cd_target_sections[i]; i++)
-		if (strcmp(cd_target_sections[i], g->section) == 0) {
-			*set = xstrdup(g->section);
-			return PTR_SET;
-		}
-	return PTR_KEEP;
+	if (!cd_target_section(g->section))
+		return PTR_KEEP;
+	*set = xstrdup(g->section);
+	return PTR_SET;
 }
 
 /* Room for the items of a top-3 list (max_items is 3; the rest of a

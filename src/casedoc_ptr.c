@@ -5,7 +5,8 @@
  * each pointer to a callback that keeps, rewrites or drops it.
  *
  * casedoc.c walks with it when an item is removed (drop the pointers to
- * it) and when top-3 ranks change (follow the items); casedoc_merge.c
+ * it), when a statement's ref follows its new kind (rename them) and when
+ * top-3 ranks change (follow the items); casedoc_merge.c
  * turns every pointer into the "_id" of its target and back. A new pointer
  * field needs one line in ptr_fields and nothing else.
  */
@@ -39,6 +40,17 @@ static const struct ptr_field ptr_fields[] = {
 const char *const cd_target_sections[] = {
 	"statements", "factors", "hypotheses", "plan", NULL
 };
+
+/* See casedoc_impl.h. */
+int cd_target_section(const char *section)
+{
+	size_t i;
+
+	for (i = 0; cd_target_sections[i]; i++)
+		if (str_eq(cd_target_sections[i], section))
+			return 1;
+	return 0;
+}
 
 /* Apply fn to one pointer scalar; 1 when it must go. */
 static int ptr_one(const struct ptr_field *pf, struct doc_node *v, ptr_fn fn,

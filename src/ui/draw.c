@@ -73,12 +73,14 @@ static const char *const glyphs_utf8[UI_G_COUNT] = {
 	[UI_G_ARROW] = "\u203a", [UI_G_SEP] = " \u00b7 ",
 	[UI_G_BOX_ON] = "[x]", [UI_G_BOX_OFF] = "[ ]",
 	[UI_G_RADIO_ON] = "(\u2022)", [UI_G_RADIO_OFF] = "( )",
+	[UI_G_MORE_UP] = "\u25b2", [UI_G_MORE_DOWN] = "\u25bc",
 };
 static const char *const glyphs_ascii[UI_G_COUNT] = {
 	[UI_G_CHECK] = "v", [UI_G_WARN] = "!", [UI_G_ELLIPSIS] = "...",
 	[UI_G_BULLET] = "*", [UI_G_ARROW] = ">", [UI_G_SEP] = " - ",
 	[UI_G_BOX_ON] = "[x]", [UI_G_BOX_OFF] = "[ ]",
 	[UI_G_RADIO_ON] = "(*)", [UI_G_RADIO_OFF] = "( )",
+	[UI_G_MORE_UP] = "^", [UI_G_MORE_DOWN] = "v",
 };
 
 /* See ui_impl.h. */

@@ -155,7 +155,7 @@ void ui_sidebar_draw(struct ui_app *app, struct ui_rect r, int stage)
 		} else {
 			e[s].note = open ? xasprintf("%d %s nog niet compleet", open,
 			                             open == 1 ? "stap" : "stappen") :
-			            xstrdup("klaar om samen te lezen");
+			            xstrdup("klaar om na te lezen");
 			e[s].look = UI_LOOK_DIM;
 		}
 		e[s].trows = ui_wrapped_rows(e[s].title, w, SIDEBAR_TITLE_MAX);

@@ -1,9 +1,10 @@
 /*
  * stage_preview.c - stage 5 of a session: the whole session as text,
- * export_text_professional at the width of the panel, to read through
- * together before it is printed or handed over. Scrolls with the arrows,
- * PgUp/PgDn and Space. The text is made again only when the document or
- * the width changed.
+ * export_text_professional at the width of the panel: the professionals'
+ * view, confidential items marked, not a screen to read with the
+ * household (their summary, without those items, comes later). Scrolls
+ * with the arrows, PgUp/PgDn and Space. The text is made again only when
+ * the document or the width changed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,9 +189,9 @@ static const char *preview_help(struct ui_app *app, struct ui_view *v)
 {
 	(void)app;
 	(void)v;
-	return "Lees de sessie samen door. De samenvatting in gewone taal voor "
-	       "het huishouden komt in een volgende versie; vertrouwelijke "
-	       "punten staan daar nooit in.";
+	return "Dit is de weergave voor professionals, met vertrouwelijke "
+	       "punten gemarkeerd. De samenvatting voor het huishouden, zonder "
+	       "die punten, komt later.";
 }
 
 static const struct ui_view_ops preview_ops = {

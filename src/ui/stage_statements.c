@@ -2,13 +2,15 @@
  * stage_statements.c - stage 1 of a session: feiten, zorgen en meningen
  * side by side in three columns. ← → (h l) change column, ↑ ↓ (j k) move
  * in it; < and > (or H and L) move the statement to the column on the left
- * or right in one key (casedoc_reclassify), the cursor going with it.
+ * or right in one key (casedoc_reclassify, which gives it a ref of its
+ * new kind: f2 becomes m4), the cursor going with it.
  * Enter opens its form, n adds one to the current column, d deletes.
  *
  * Each statement is a card: its ref and tags ([V] vertrouwelijk, a check
  * for a verified feit), up to three lines of text, then a dim line with
  * source and date (feit) or whose it is (zorg, mening), and the household's
- * response. Only the cards that fit are measured and drawn.
+ * response. Only the cards that fit whole are measured and drawn; a
+ * column that goes on says so (▲ at its heading, "▼ nog 3" at its foot).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #define CARD_LINES   4    /* rows of a statement's text */
 #define CARD_GAP     1    /* blank rows between cards */
 #define HEAD_ROWS    2    /* column heading and its rule */
+#define MORE_ROWS    1    /* "▼ nog 3" under a column that goes on */
 
 static const char *const kinds[COLS_N] = {"feit", "zorg", "mening"};
 static const char *const heads[COLS_N] = {"Feiten", "Zorgen", "Meningen"};
@@ -293,13 +296,34 @@ static void column_scroll(struct ui_app *app, struct ui_stmtview *sv, int c,
 	}
 }
 
-/* Draw column c: heading, rule and the cards that fit. */
+/* The first card of column c, from its top, that does not fit whole in h
+ * rows: ncol[c] when all do. */
+static size_t column_end(struct ui_app *app, struct ui_stmtview *sv, int c,
+                         struct doc_node *list, int w, int h)
+{
+	size_t i;
+	int y = 0;
+
+	for (i = sv->top[c]; i < sv->ncol[c]; i++) {
+		int rows = card_rows(app, list->item[sv->col[c][i]], w);
+
+		if (y + rows > h)
+			break;
+		y += rows + CARD_GAP;
+	}
+	return i;
+}
+
+/* Draw column c: heading, rule, the cards that fit whole, and a calm
+ * marker where the column goes on: ▲ after the heading, "▼ nog 3" on
+ * its last row. */
 static void column_draw(struct ui_app *app, struct ui_stmtview *sv, int c,
                         struct ui_rect r, int focused)
 {
 	struct doc_node *list = statements(app);
 	char *head = xasprintf("%s (%zu)", heads[c], sv->ncol[c]);
 	int y = r.y + HEAD_ROWS, h = r.h - HEAD_ROWS;
+	size_t end;
 
 	ui_put_cut(app, r.y, r.x, r.w, head, focused ?
 	           ui_look(app, UI_LOOK_HEADING) : A_BOLD);
@@ -316,18 +340,33 @@ static void column_draw(struct ui_app *app, struct ui_stmtview *sv, int c,
 		return;
 	}
 	column_scroll(app, sv, c, list, r.w, h);
+	if (column_end(app, sv, c, list, r.w, h) < sv->ncol[c] && h > MORE_ROWS) {
+		h -= MORE_ROWS;   /* room for "▼ nog 3" */
+		column_scroll(app, sv, c, list, r.w, h);
+	}
+	end = column_end(app, sv, c, list, r.w, h);
+	if (end == sv->top[c])
+		end++;            /* a card taller than the column: cut it */
 	if (sv->top[c] > 0)
-		ui_put(app, r.y, r.x + r.w - 1, 1, "\u2191",
+		ui_put(app, r.y, r.x + r.w - 1, 1, ui_glyph(app, UI_G_MORE_UP),
 		       ui_look(app, UI_LOOK_DIM));
-	for (size_t i = sv->top[c]; i < sv->ncol[c] && y < r.y + r.h; i++) {
+	for (size_t i = sv->top[c]; i < end; i++) {
 		const struct doc_node *s = list->item[sv->col[c][i]];
 		int rows = card_rows(app, s, r.w);
 
-		if (y + rows > r.y + r.h)
-			rows = r.y + r.h - y;
+		if (rows > h)
+			rows = h;
 		card_draw(app, s, (struct ui_rect){y, r.x, rows, r.w},
 		          focused && i == sv->cur[c]);
 		y += rows + CARD_GAP;
+	}
+	if (end < sv->ncol[c]) {
+		char *more = xasprintf("%s nog %zu", ui_glyph(app, UI_G_MORE_DOWN),
+		                       sv->ncol[c] - end);
+
+		ui_put_cut(app, r.y + r.h - 1, r.x, r.w, more,
+		           ui_look(app, UI_LOOK_DIM));
+		free(more);
 	}
 }
 
@@ -366,26 +405,36 @@ static int stmt_scopes(struct ui_app *app, struct ui_view *v,
 static void reclassify(struct ui_app *app, struct ui_stmtview *sv, int to)
 {
 	struct doc_node *s = current(app, sv);
-	char *id;
+	const char *ref;
+	char *id, *was;
 
 	if (!s || to < 0 || to >= COLS_N)
 		return;
 	if (ui_case_locked(app, 1))
 		return;
 	id = xstrdup(doc_map_str(s, STORE_ITEM_ID));
+	was = doc_map_str(s, "ref") ? xstrdup(doc_map_str(s, "ref")) : NULL;
 	ui_case_snapshot(app, 1);
-	if (casedoc_reclassify(&app->fs, s, kinds[to]) != 0) {
+	if (casedoc_reclassify(&app->fs, app->cs.doc, ui_case_session(app), s,
+	                       kinds[to]) != 0) {
 		ui_case_revert_last(app);
 		free(id);
+		free(was);
 		return;
 	}
 	ui_case_changed(app, 1);
 	ui_case_refresh_views(app);
 	build(app, sv);
 	select_id(app, sv, id);
-	ui_status(app, "%s staat nu bij de %s.", doc_map_str(s, "ref") ?
-	          doc_map_str(s, "ref") : "Het punt", plural[to]);
+	ref = doc_map_str(s, "ref");
+	if (was && ref && !str_eq(was, ref))
+		ui_status(app, "%s staat nu bij de %s en heet %s.", was, plural[to],
+		          ref);
+	else
+		ui_status(app, "%s staat nu bij de %s.", ref ? ref : "Het punt",
+		          plural[to]);
 	free(id);
+	free(was);
 }
 
 /* Add a statement of the current column's kind and open its form. */

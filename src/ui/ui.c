@@ -163,6 +163,9 @@ static void draw_title(struct ui_app *app)
 			        config_role_label(app->cfg.role));
 	}
 	w = ui_width(sb_str(&who));
+	/* the version's state ("alleen lezen") goes before who is working */
+	if (w && ui_width(sb_str(&sb)) > COLS - 2 * UI_PAD - w - 2)
+		w = 0;
 	x += ui_put_cut(app, 0, x, COLS - 2 * UI_PAD - w - 2, sb_str(&sb),
 	                ui_look(app, UI_LOOK_TITLE));
 	if (w && x + 2 + w < COLS)
@@ -192,42 +195,69 @@ static void draw_view(struct ui_app *app, struct ui_view *v)
 	}
 }
 
-/* The status line, with the save state on the right. */
+/* Whether everything is saved, for the right of the status line, and
+ * its look; NULL outside a household. */
+static const char *save_state(struct ui_app *app, enum ui_look *look)
+{
+	*look = UI_LOOK_DIM;
+	if (!app->cs.doc)
+		return NULL;
+	if (app->cs.save_failed) {
+		*look = UI_LOOK_ERROR;
+		return "NIET BEWAARD";
+	}
+	if (app->cs.dirty || (app->edit && app->edit->pending))
+		return "wordt bewaard";
+	return "bewaard";
+}
+
+/* Columns for text on the status line, left of the save state. */
+static int status_room(struct ui_app *app)
+{
+	enum ui_look look;
+	const char *state = save_state(app, &look);
+
+	return COLS - 2 * UI_PAD - (state ? ui_width(state) + 2 : 0);
+}
+
+/* The help line above the status line: the help of what is selected, in
+ * its rows; a longer help takes the status line too while no message is
+ * on it (in the columns left of the save state). */
+static void draw_help(struct ui_app *app, int y, const char *help)
+{
+	struct ui_rect r = {y, UI_PAD, UI_HELP_ROWS, COLS - 2 * UI_PAD};
+
+	if (!app->status && ui_wrapped_rows(help, r.w, 0) > UI_HELP_ROWS) {
+		r.h += UI_STATUS_ROWS;
+		r.w = status_room(app);
+	}
+	ui_put_wrapped(app, r, help, ui_look(app, UI_LOOK_DIM));
+}
+
+/* The status line, with the save state on the right. A message longer
+ * than the line takes the help rows above it too, ending on the status
+ * line. */
 static void draw_status(struct ui_app *app, int y)
 {
-	const char *state = NULL;
-	enum ui_look look = UI_LOOK_DIM;
-	int w;
+	enum ui_look look;
+	const char *state = save_state(app, &look);
+	int room = status_room(app);
 
-	if (app->cs.doc) {
-		if (app->cs.save_failed) {
-			state = "NIET BEWAARD";
-			look = UI_LOOK_ERROR;
-		} else if (app->cs.dirty || (app->edit && app->edit->pending)) {
-			state = "wordt bewaard";
-		} else {
-			state = "bewaard";
-		}
-	}
-	w = state ? ui_width(state) : 0;
 	if (app->status) {
-		int room = COLS - 2 * UI_PAD - w - 2;
 		attr_t a = ui_look(app, app->status_error ? UI_LOOK_ERROR :
 		                   UI_LOOK_NORMAL);
+		int rows = ui_wrapped_rows(app->status, room,
+		                           UI_HELP_ROWS + UI_STATUS_ROWS);
 
-		if (ui_width(app->status) <= room) {
-			ui_put(app, y, UI_PAD, room, app->status, a);
-		} else {
-			/* a long message takes the help rows above it too */
-			struct ui_rect r = {y - UI_HELP_ROWS, UI_PAD,
-			                    UI_HELP_ROWS + 1, room};
-
-			ui_fill((struct ui_rect){r.y, 0, UI_HELP_ROWS, COLS}, A_NORMAL);
-			ui_put_wrapped(app, r, app->status, a);
-		}
+		if (rows > UI_STATUS_ROWS)
+			ui_fill((struct ui_rect){y - UI_HELP_ROWS, 0, UI_HELP_ROWS,
+			        COLS}, A_NORMAL);
+		ui_put_wrapped(app, (struct ui_rect){y - rows + 1, UI_PAD, rows,
+		               room}, app->status, a);
 	}
 	if (state)
-		ui_put(app, y, COLS - UI_PAD - w, w, state, ui_look(app, look));
+		ui_put(app, y, COLS - UI_PAD - ui_width(state), ui_width(state),
+		       state, ui_look(app, look));
 }
 
 /* See ui.h. */
@@ -264,8 +294,7 @@ void ui_app_draw(struct ui_app *app)
 			help = chain[n]->ops->help(app, chain[n]);
 	}
 	if (help && app->top && !(app->top->ops->flags & UI_VIEW_FULL))
-		ui_put_wrapped(app, (struct ui_rect){help_y, UI_PAD, UI_HELP_ROWS,
-		               COLS - 2 * UI_PAD}, help, ui_look(app, UI_LOOK_DIM));
+		draw_help(app, help_y, help);
 	draw_status(app, LINES - UI_KEYBAR_ROWS - UI_STATUS_ROWS);
 	ui_keybar_draw(app, LINES - UI_KEYBAR_ROWS, app->top);
 	if (app->cur_y >= 0) {

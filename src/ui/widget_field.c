@@ -547,7 +547,8 @@ static void pick_set(struct ui_app *app, struct pick_ctx *c, const char *text)
 	ui_case_snapshot(app, c->tag);
 	if (str_eq(c->section, "statements") && str_eq(c->f->key, "kind") &&
 	    !str_empty(text))
-		casedoc_reclassify(&app->fs, item, text);
+		casedoc_reclassify(&app->fs, app->cs.doc, ui_case_session(app),
+		                   item, text);
 	else
 		casedoc_set(&app->fs, c->section, item, c->f->key, text);
 	ui_case_changed(app, 1);

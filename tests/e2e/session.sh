@@ -131,7 +131,8 @@ wait_for "Van wie                  Sanne de Vries"
 keys F2
 wait_for "Meningen (1)"
 
-# typed as a feit, but it is what Mark told: move it two columns right
+# typed as a feit, but it is what Mark told: move it two columns right;
+# its short name follows the column (f2, z2, m2: never "mening f2")
 keys Left Left
 statement "Mark zegt dat hij nooit drinkt als Daan thuis is."
 focus_field Bron
@@ -139,11 +140,18 @@ type_text "Gesprek met Mark"
 keys F2
 wait_for "Feiten (2)"
 select_row "Mark zegt dat hij" && keys ">"
-wait_for "Zorgen (2)"
+wait_for "Zorgen (2)" && wait_for "f2 staat nu bij de zorgen en heet z2."
 keys ">"
+wait_for "Meningen (2)" && wait_for "z2 staat nu bij de meningen en heet m2."
+# undo takes the last move back, short name and all
+keys u
+wait_for "Zorgen (2)" && wait_for "z2 Mark zegt"
+expect_text "Meningen (1)"
+keys Left
+select_row "z2 Mark zegt" && keys ">"
 wait_for "Meningen (2)"
 keys Enter
-wait_for "Mening f2"
+wait_for "Mening m2"
 focus_field "Van wie" && keys Enter && wait_for "Wiens zorg"
 choose "Mark de Vries"
 wait_for "Van wie                  Mark de Vries"

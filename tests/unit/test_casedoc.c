@@ -743,22 +743,50 @@ TEST(promote_title_counts_characters)
 TEST(reclassify_keeps_everything)
 {
 	struct doc_node *root = example();
+	struct doc_node *s = casedoc_session(root, 0);
 	struct doc_node *f2 = item(root, "statements", "f2");
 	char *before = field(f2, "text");
 
-	CHECK_INT(casedoc_reclassify(&fs, f2, "mening"), 0);
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f2, "mening"), 0);
 	CHECK_STR(casedoc_get(f2, "kind"), "mening");
-	CHECK_STR(casedoc_get(f2, "ref"), "f2");
+	CHECK_STR(casedoc_get(f2, "ref"), "m3");
 	CHECK_FIELD(f2, "text", before);
 	CHECK_STR(casedoc_get(f2, "source"),
 	          "Gesprek met de leerkracht, 07-10-2026");
 	CHECK_FIELD(f2, "about", "sem");
-	CHECK_INT(casedoc_reclassify(&fs, f2, "roddel"), -1);
-	CHECK_INT(casedoc_reclassify(&fs, f2, ""), -1);
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f2, "roddel"), -1);
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f2, ""), -1);
 	CHECK_STR(casedoc_get(f2, "kind"), "mening");
-	CHECK_INT(casedoc_reclassify(&fs, f2, "feit"), 0);
+	CHECK_STR(casedoc_get(f2, "ref"), "m3");
+	/* the same column again changes nothing */
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f2, "mening"), 0);
+	CHECK_STR(casedoc_get(f2, "ref"), "m3");
+	/* back: the next free feit, not the old f2 */
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f2, "feit"), 0);
+	CHECK_STR(casedoc_get(f2, "ref"), "f4");
 	CHECK(keys_in_order("statements", f2));
+	CHECK(shape_ok(root));
 	free(before);
+	doc_free(root);
+}
+
+TEST(reclassify_keeps_a_typed_ref)
+{
+	struct doc_node *root = example();
+	struct doc_node *s = casedoc_session(root, 0);
+	struct doc_node *f1 = item(root, "statements", "f1");
+	struct doc_node *z = casedoc_add(&fs, root, s, "statements", "zorg",
+	                                 NULL, NULL, 0);
+
+	casedoc_set(&fs, "statements", f1, "ref", "school");
+	casedoc_set(&fs, "top3", item(root, "top3", "1"), "evidence", "school");
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f1, "mening"), 0);
+	CHECK_STR(casedoc_get(f1, "ref"), "school");
+	CHECK_FIELD(item(root, "top3", "1"), "evidence", "school");
+	/* a statement without a ref gets one of its kind */
+	casedoc_set(&fs, "statements", z, "ref", NULL);
+	CHECK_INT(casedoc_reclassify(&fs, root, s, z, "feit"), 0);
+	CHECK_STR(casedoc_get(z, "ref"), "f4");
 	doc_free(root);
 }
 
@@ -917,6 +945,42 @@ static const char *comment_on(struct doc_node *root, size_t i)
 	                                  "comments", 0);
 
 	return casedoc_get(c->item[i], "on");
+}
+
+TEST(reclassify_pointers_follow_the_ref)
+{
+	static const char *const on[] = {"f2", "f1", "top3/1", "statements"};
+	struct doc_node *root = example();
+	struct doc_node *s = casedoc_session(root, 0);
+	struct doc_node *f2 = item(root, "statements", "f2");
+	struct doc_node *v2, *old1;
+
+	add_comments(root, on, 4);
+	CHECK_FIELD(item(root, "top3", "1"), "evidence", "f1, f2");
+	CHECK_INT(casedoc_reclassify(&fs, root, s, f2, "zorg"), 0);
+	CHECK_STR(casedoc_get(f2, "ref"), "z3");
+	CHECK_FIELD(item(root, "top3", "1"), "evidence", "f1, z3");
+	CHECK_FIELD(item(root, "top3", "2"), "evidence", "f3");
+	CHECK_STR(comment_on(root, 0), "z3");
+	CHECK_STR(comment_on(root, 1), "f1");
+	CHECK_STR(comment_on(root, 2), "top3/1");
+	CHECK_STR(comment_on(root, 3), "statements");
+	/* the other refs are untouched */
+	CHECK(item(root, "statements", "f2") == NULL);
+	CHECK(item(root, "statements", "f1") && item(root, "statements", "f3"));
+	CHECK(item(root, "statements", "z1") && item(root, "statements", "z2"));
+	CHECK(item(root, "statements", "m1") && item(root, "statements", "m2"));
+	CHECK(shape_ok(root));
+	/* in a later version; the earlier one keeps its own refs */
+	old1 = item(root, "top3", "1");
+	v2 = casedoc_new_version(root, "2026-12-15");
+	CHECK_INT(casedoc_reclassify(&fs, root, v2,
+	                             item(root, "statements", "f1"), "mening"), 0);
+	CHECK(item(root, "statements", "m3") != NULL);
+	CHECK_FIELD(item(root, "top3", "1"), "evidence", "m3, z3");
+	CHECK_FIELD(old1, "evidence", "f1, z3");
+	CHECK(shape_ok(root));
+	doc_free(root);
 }
 
 TEST(remove_statement_cleans_evidence)
@@ -1727,7 +1791,8 @@ static void random_op(struct doc_node *root, char *what, size_t len)
 	} else if (op == 3) {
 		casedoc_move(root, owner, section, rnd(n), rnd(n));
 	} else if (op == 4 && strcmp(section, "statements") == 0) {
-		casedoc_reclassify(&fs, list->item[rnd(n)], kinds[rnd(3)]);
+		casedoc_reclassify(&fs, root, owner, list->item[rnd(n)],
+		                   kinds[rnd(3)]);
 	} else if (op == 4 && strcmp(section, "top3") == 0) {
 		struct doc_node *st = casedoc_list(root, s, "statements", 0);
 		if (st && st->len)
@@ -1804,6 +1869,8 @@ int main(void)
 	RUN(promote_zorg);
 	RUN(promote_title_counts_characters);
 	RUN(reclassify_keeps_everything);
+	RUN(reclassify_pointers_follow_the_ref);
+	RUN(reclassify_keeps_a_typed_ref);
 	RUN(set_keeps_form_order);
 	RUN(set_list_and_scores);
 	RUN(remove_member_cleans_pointers);
