@@ -31,6 +31,58 @@ int case_import_buffer(struct store *s, const struct formset *fs,
                        struct diags *d);
 
 /*
+ * Import many files, several to a transaction (store_batch_begin): what
+ * `duo import FILE...` and the benchmark do. Each file is still all or
+ * nothing (a savepoint of its own) and a bad file is refused alone; the
+ * files around it are stored. A batch is at most CASE_BATCH_FILES files
+ * and about CASE_BATCH_MS milliseconds of work: its files are loaded and
+ * validated first, without any lock, for at most half that time; then one
+ * transaction stores them and commits, with one sync. So the write lock is
+ * held for about CASE_BATCH_MS / 2 at a time and is free in between, and
+ * another duo process waiting for it (busy timeout 5 s) is not kept
+ * waiting long. A batch without a valid file never takes the lock.
+ *
+ * The files come from io->next, one at a time, as a name and either text
+ * in memory or (buf NULL) a file to read at that name. io->done is called
+ * once for every file, in the order of the files, when its fate is certain:
+ * a stored file only after its batch was committed, so nothing is reported
+ * as stored before it is on disk. A file that fails is reported with its
+ * diagnostics (at its turn in the order, at the latest when its batch
+ * ends). If a batch cannot begin (the lock stays busy) or be committed,
+ * every file that was to be stored in it is reported as not stored, with
+ * the reason. After a crash during a batch its files are not stored and
+ * were not reported as stored; the batches before it are and were.
+ *
+ * Returns the number of files not stored (0: all of them are on disk).
+ */
+#define CASE_BATCH_FILES 256
+#define CASE_BATCH_MS 200
+
+struct case_input {
+	const char *name;  /* for diagnostics and the audit trail */
+	const char *buf;   /* the text, or NULL: read the file at name */
+	size_t len;
+};
+struct case_result {
+	size_t index;            /* 0-based, in the order of io->next */
+	const char *name;
+	int stored;              /* 1: committed to the database */
+	const char *id;          /* stored: the household's id */
+	const char *household;   /* stored: the household's name */
+	const struct diags *why; /* not stored: at least one diagnostic */
+};
+struct case_import_io {
+	/* The next file in *in (valid until the next call) and 0, or 1
+	 * when there are no more. */
+	int (*next)(void *arg, struct case_input *in);
+	/* Strings of r are valid only during the call. */
+	void (*done)(void *arg, const struct case_result *r);
+	void *arg;
+};
+long case_import_files(struct store *s, const struct formset *fs,
+                       unsigned flags, const struct case_import_io *io);
+
+/*
  * Write the household as a duo-case/1 document to out. What export writes
  * must import again, so the text is read back and checked with the import
  * rules before anything is written: if the household holds unfinished work

@@ -10,7 +10,7 @@
  * schema in one transaction and refuses a newer one without touching it.
  * Every change is one BEGIN IMMEDIATE transaction with a busy timeout, so
  * two or three duo processes on one database wait for each other instead of
- * failing.
+ * failing; a batch of imports shares one (store_batch_begin).
  *
  * The exchange shape is a duo-case/1 document tree (doc.h): the store reads
  * a validated case into rows and builds a case back from rows, with fields
@@ -44,13 +44,44 @@ const char *store_path(const struct store *s);
  * Store one case that validate_case() accepted. When a household with the
  * same id exists: replace == 0 refuses with a diagnostic, replace == 1
  * replaces it. Ids missing from the document are made (UUID v4). One
- * transaction: on any failure nothing changes. The household id is written
- * to out_id (may be NULL). source (e.g. the file name) goes into the audit
- * trail. Returns 0 or -1.
+ * transaction (in a batch: one savepoint of the batch's transaction): on
+ * any failure nothing changes. The household id is written to out_id (may
+ * be NULL). source (e.g. the file name) goes into the audit trail.
+ * Returns 0 or -1.
  */
 int store_import_case(struct store *s, const struct doc_node *root,
                       const char *source, int replace,
                       char out_id[UUID_STR_LEN], struct diags *d);
+
+/*
+ * Batches: many imports for the price of one commit.
+ *
+ * store_batch_begin opens one BEGIN IMMEDIATE transaction (waiting up to
+ * the busy timeout for another duo process, like any write); from then on
+ * the write lock is held until store_batch_end, so keep batches short:
+ * another process waits for them. Inside a batch every store_import_case
+ * runs in a SAVEPOINT of its own, its audit row included: a case that
+ * fails is rolled back alone, with the same diagnostics as outside a
+ * batch, and the cases before and after it stay in the batch. Its return
+ * value 0 then means "in the batch", not "on disk". Reads (export, list,
+ * counts, find) work inside a batch and see its uncommitted cases; other
+ * connections see none of them until the batch is committed.
+ * store_save_case is refused inside a batch (-1 after a diagnostic): a
+ * save must be on disk when it returns.
+ *
+ * store_batch_end with commit = 1 commits the batch: one sync for all its
+ * cases. If that fails, or SQLite ended the transaction earlier on its
+ * own (after an I/O error or with a full disk; every import after that in
+ * the batch fails too), nothing of the batch is stored and -1 is returned
+ * after a diagnostic; the handle is out of the batch all the same.
+ * commit = 0 rolls the whole batch back and returns 0. After a crash or a
+ * power cut during a batch, no case of the batch is stored; the batches
+ * committed before it are. store_close of a handle in a batch rolls the
+ * batch back. Outside a batch, every import is its own transaction, as
+ * described above. Returns 0 or -1.
+ */
+int store_batch_begin(struct store *s, struct diags *d);
+int store_batch_end(struct store *s, int commit, struct diags *d);
 
 /*
  * The whole household as a duo-case/1 document: format, household with its
@@ -138,7 +169,8 @@ struct doc_node *store_load_case(struct store *s, const struct formset *fs,
                                  struct diags *d);
 
 /*
- * Save a household edited on screen, in one BEGIN IMMEDIATE transaction.
+ * Save a household edited on screen, in one BEGIN IMMEDIATE transaction
+ * (never inside a batch: see store_batch_begin).
  * Unlike an import the document may be incomplete (a statement without text
  * yet, a top-3 item without evidence, a plan item without a phase): only
  * its shape has to hold (refs unique, pointers resolving, ranks 1..3).

@@ -32,6 +32,14 @@ struct store {
 	size_t nstmts, capstmts;
 	sqlite3_stmt *data_version; /* PRAGMA data_version, kept prepared for
 	                               store_data_version; NULL until used */
+	/* store_batch_begin .. store_batch_end: one BEGIN IMMEDIATE
+	 * transaction is open, and store_begin/commit/rollback work on the
+	 * SAVEPOINT of one operation inside it (see store_begin). */
+	int batch;
+	int batch_sp;   /* the savepoint of an operation is open */
+	int batch_lost; /* SQLite ended the batch's transaction on its own
+	                   (an I/O error, a full disk): nothing of the
+	                   batch can be committed any more */
 };
 
 /*
@@ -44,11 +52,17 @@ void store_db_error(struct store *s, int rc, const char *doing,
                     struct diags *d);
 
 /* BEGIN IMMEDIATE (write != 0) or a deferred BEGIN for a consistent read.
- * 0, or -1 after a diagnostic (busy after the timeout, I/O). */
+ * 0, or -1 after a diagnostic (busy after the timeout, I/O). Inside a
+ * batch (store_batch_begin) the operation gets a SAVEPOINT of the batch's
+ * transaction instead, and store_commit / store_rollback below RELEASE it
+ * or roll back to it: the operation stays all or nothing, and only
+ * store_batch_end makes it durable. */
 int store_begin(struct store *s, int write, struct diags *d);
-/* COMMIT; on failure the transaction is rolled back and -1 returned. */
+/* COMMIT (in a batch: RELEASE the operation's savepoint); on failure the
+ * transaction (the savepoint) is rolled back and -1 returned. */
 int store_commit(struct store *s, struct diags *d);
-/* ROLLBACK if a transaction is open; never fails visibly. */
+/* ROLLBACK if a transaction is open (in a batch: ROLLBACK TO the
+ * operation's savepoint, if one is open); never fails visibly. */
 void store_rollback(struct store *s);
 
 /*

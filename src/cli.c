@@ -405,18 +405,37 @@ static void output_abort(struct output *o)
 
 /* ---- import ------------------------------------------------------------ */
 
-/* The name of a stored household, for messages; caller frees. */
-static char *household_name(struct store *s, const struct formset *fs,
-                            const char *id)
-{
-	struct diags d = {0};
-	struct doc_node *doc = store_export_case(s, fs, id, &d);
-	const char *name = doc_map_str(doc_map_get(doc, "household"), "name");
-	char *copy = xstrdup(name ? name : "?");
+/* The files of `duo import`, one by one, for case_import_files. */
+struct import_files {
+	char **argv;
+	int next, argc;
+};
 
-	doc_free(doc);
-	diags_free(&d);
-	return copy;
+static int import_next(void *arg, struct case_input *in)
+{
+	struct import_files *f = arg;
+
+	if (f->next >= f->argc)
+		return 1;
+	in->name = f->argv[f->next++];
+	in->buf = NULL; /* read the file */
+	return 0;
+}
+
+/* A file's fate, once it is certain: a stored file is on disk. */
+static void import_done(void *arg, const struct case_result *r)
+{
+	(void)arg;
+	if (r->stored) {
+		fputs("ge\xc3\xafmporteerd: ", stdout);
+		put_clean(stdout, r->household);
+		printf(" (%.*s) uit ", SHORT_ID, r->id);
+		put_clean(stdout, r->name);
+		fputc('\n', stdout);
+		fflush(stdout);
+	} else {
+		print_diags(r->why);
+	}
 }
 
 int cli_import(struct cli *c, int argc, char **argv)
@@ -428,9 +447,12 @@ int cli_import(struct cli *c, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct formset fs = {0};
+	struct import_files files;
+	struct case_import_io io;
 	struct store *s;
 	unsigned flags = 0;
-	int failed = 0, ch, rc;
+	long failed;
+	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (ch == CLI_OPT_REPLACE)
@@ -453,28 +475,15 @@ int cli_import(struct cli *c, int argc, char **argv)
 		formset_free(&fs);
 		return CLI_DATA;
 	}
-	for (int i = optind; i < argc; i++) {
-		struct diags d = {0};
-		char id[UUID_STR_LEN];
-
-		if (case_import_file(s, &fs, argv[i], flags, id, &d) == 0) {
-			char *name = household_name(s, &fs, id);
-
-			fputs("ge\xc3\xafmporteerd: ", stdout);
-			put_clean(stdout, name);
-			printf(" (%.*s) uit ", SHORT_ID, id);
-			put_clean(stdout, argv[i]);
-			fputc('\n', stdout);
-			fflush(stdout);
-			free(name);
-		} else {
-			if (d.n == 0)
-				diag_add(&d, argv[i], 0, 0, "niet ingelezen");
-			print_diags(&d);
-			failed++;
-		}
-		diags_free(&d);
-	}
+	/* In batches (casefile.h): a line says "geïmporteerd" only once
+	 * the file is on disk, and lines come in the order of the files. */
+	files.argv = argv;
+	files.next = optind;
+	files.argc = argc;
+	io.next = import_next;
+	io.done = import_done;
+	io.arg = &files;
+	failed = case_import_files(s, &fs, flags, &io);
 	store_close(s);
 	formset_free(&fs);
 	return failed ? CLI_DATA : CLI_OK;

@@ -409,17 +409,61 @@ static int exec_sql(struct store *s, const char *sql, const char *doing,
 	return 0;
 }
 
-/* BEGIN IMMEDIATE for writes, deferred BEGIN for reads. */
+/* The savepoint of one operation inside a batch. */
+#define BATCH_SAVEPOINT "duo_op"
+
+/*
+ * Is the batch's transaction still open? After some errors (a full disk,
+ * an I/O error, out of memory) SQLite rolls the whole transaction back on
+ * its own: what the batch held is gone, and a SAVEPOINT now would start a
+ * new transaction of its own. Once lost, a batch stays lost until it ends.
+ */
+static int batch_alive(struct store *s)
+{
+	assert(s->batch);
+	if (!s->batch_lost && sqlite3_get_autocommit(s->db))
+		s->batch_lost = 1;
+	return !s->batch_lost;
+}
+
+/* BEGIN IMMEDIATE for writes, deferred BEGIN for reads; in a batch, the
+ * operation's savepoint. */
 int store_begin(struct store *s, int write, struct diags *d)
 {
+	if (s->batch) {
+		assert(!s->batch_sp);
+		if (!batch_alive(s)) {
+			diag_add(d, NULL, 0, 0, "database %s: de reeks "
+			         "bestanden waar dit bij hoort is afgebroken "
+			         "(zie hierboven); niets ervan is opgeslagen",
+			         s->path);
+			return -1;
+		}
+		if (exec_sql(s, "SAVEPOINT " BATCH_SAVEPOINT,
+		             write ? "schrijven" : "lezen", d) != 0)
+			return -1;
+		s->batch_sp = 1;
+		return 0;
+	}
 	assert(sqlite3_get_autocommit(s->db));
 	return exec_sql(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
 	                write ? "schrijven" : "lezen", d);
 }
 
-/* COMMIT, or roll back and report. */
+/* COMMIT, or roll back and report; in a batch, RELEASE the operation's
+ * savepoint (its changes stay in the batch's transaction). */
 int store_commit(struct store *s, struct diags *d)
 {
+	if (s->batch) {
+		assert(s->batch_sp);
+		if (exec_sql(s, "RELEASE " BATCH_SAVEPOINT, "schrijven",
+		             d) != 0) {
+			store_rollback(s);
+			return -1;
+		}
+		s->batch_sp = 0;
+		return 0;
+	}
 	if (exec_sql(s, "COMMIT", "schrijven", d) != 0) {
 		store_rollback(s);
 		return -1;
@@ -427,14 +471,65 @@ int store_commit(struct store *s, struct diags *d)
 	return 0;
 }
 
-/* ROLLBACK when a transaction is still open (some errors end it). */
+/* ROLLBACK when a transaction is still open (some errors end it). In a
+ * batch: undo the operation's savepoint alone; when that is not possible
+ * the batch is lost, as it might hold half an operation. */
 void store_rollback(struct store *s)
 {
+	if (s->batch) {
+		if (!s->batch_sp)
+			return;
+		s->batch_sp = 0;
+		if (!batch_alive(s) ||
+		    sqlite3_exec(s->db, "ROLLBACK TO " BATCH_SAVEPOINT
+		                 "; RELEASE " BATCH_SAVEPOINT, NULL, NULL,
+		                 NULL) != SQLITE_OK)
+			s->batch_lost = 1;
+		return;
+	}
 	if (!sqlite3_get_autocommit(s->db)) {
 		/* Nothing useful to do when even this fails: SQLite rolls
 		 * back a hot journal at the next open. */
 		(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	}
+}
+
+/* ---- batches ----------------------------------------------------------- */
+
+/* One BEGIN IMMEDIATE transaction for several operations; see store.h. */
+int store_batch_begin(struct store *s, struct diags *d)
+{
+	assert(s && !s->batch);
+	if (store_begin(s, 1, d) != 0)
+		return -1;
+	s->batch = 1;
+	s->batch_sp = 0;
+	s->batch_lost = 0;
+	return 0;
+}
+
+/* Commit (one sync) or roll back the batch; see store.h. */
+int store_batch_end(struct store *s, int commit, struct diags *d)
+{
+	int alive;
+
+	assert(s && s->batch && !s->batch_sp);
+	store_stmts_reset(s);
+	alive = batch_alive(s);
+	s->batch = 0;
+	s->batch_lost = 0;
+	if (!commit) {
+		store_rollback(s);
+		return 0;
+	}
+	if (!alive) {
+		store_rollback(s);
+		diag_add(d, NULL, 0, 0, "database %s: de reeks bestanden is "
+		         "afgebroken door een eerdere fout; niets ervan is "
+		         "opgeslagen", s->path);
+		return -1;
+	}
+	return store_commit(s, d);
 }
 
 /*
@@ -781,6 +876,8 @@ void store_close(struct store *s)
 
 	if (!s)
 		return;
+	if (s->batch) /* an unfinished batch stores nothing */
+		(void)store_batch_end(s, 0, NULL);
 	for (i = 0; i < s->nstmts; i++)
 		(void)sqlite3_finalize(s->stmts[i].st);
 	free(s->stmts);

@@ -1700,6 +1700,13 @@ int store_save_case(struct store *s, struct doc_node *root, long base_rev,
 	int rc, replaced = 0;
 
 	assert(s && (changes || nchanges == 0));
+	if (s->batch) {
+		/* A save must be on disk when it returns (the screen says
+		 * so, and raises its revision): never inside a batch. */
+		diag_add(d, NULL, 0, 0, "database %s: opslaan kan niet binnen "
+		         "een reeks imports (interne fout)", s->path);
+		return -1;
+	}
 	memset(&im, 0, sizeof im);
 	im.s = s;
 	im.d = d;

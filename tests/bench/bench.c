@@ -5,11 +5,12 @@
  *
  * 1. Generates 10,000 made-up households deterministically (a fixed-seed
  *    splitmix64 generator, small Dutch word lists) as duo-case/1 YAML text
- *    and imports each one through duo's own code path, case_import_buffer()
- *    (load, validate, store: what `duo import` does), one transaction per
- *    household. About 32 statements per household, over 1 or 2 sessions,
- *    with members, participants, top-3, factors, hypotheses, plan and
- *    reviews: at least 300,000 statements in all.
+ *    and imports them through duo's own code path, case_import_files()
+ *    (load, validate, store, in batches of several households to a
+ *    transaction: what `duo import FILE...` does). About 32 statements
+ *    per household, over 1 or 2 sessions, with members, participants,
+ *    top-3, factors, hypotheses, plan and reviews: at least 300,000
+ *    statements in all.
  * 2. Measures opening the finished database, listing every household,
  *    exporting one household as YAML, the database size, and peak memory.
  *
@@ -1140,8 +1141,9 @@ static void report(const char *name, double value, int decimals,
 struct import_result {
 	char (*ids)[UUID_STR_LEN];   /* BENCH_HOUSEHOLDS ids, in import order */
 	long generated_statements;
+	long stored;                 /* households committed */
 	double total_ms;             /* the whole loop: generate + import */
-	double import_ms;            /* inside case_import_buffer only */
+	double import_ms;            /* the loop without generating */
 	double generate_ms;
 	size_t yaml_bytes;
 };
@@ -1159,47 +1161,86 @@ static void keep_failed_yaml(const char *db, const struct strbuf *y)
 	free(path);
 }
 
+/* The households, made one at a time as case_import_files asks for them. */
+struct bench_source {
+	struct import_result *res;
+	const char *db;
+	struct strbuf y, t;
+	char name[64];
+	long next;                   /* the index of the next household */
+	int failed;                  /* one failed: make no more */
+};
+
+static int bench_next(void *arg, struct case_input *in)
+{
+	struct bench_source *b = arg;
+	int nst;
+
+	if (b->failed || b->next >= BENCH_HOUSEHOLDS)
+		return 1;
+	double t0 = now_ms();
+	gen_case(b->next, &b->y, &b->t, b->res->ids[b->next], &nst);
+	b->res->generate_ms += now_ms() - t0;
+	snprintf(b->name, sizeof b->name, "bench-%05ld.yaml", b->next + 1);
+	b->res->generated_statements += nst;
+	b->res->yaml_bytes += b->y.len;
+	b->next++;
+	in->name = b->name;
+	in->buf = b->y.s;
+	in->len = b->y.len;
+	return 0;
+}
+
+/* Called in household order, after each batch is committed. */
+static void bench_done(void *arg, const struct case_result *r)
+{
+	struct bench_source *b = arg;
+
+	if (!r->stored) {
+		fprintf(stderr, "bench: import van huishouden %zu (%s) "
+		        "mislukt:\n", r->index + 1, r->name);
+		diags_print(stderr, r->why);
+		if (!b->failed) {
+			/* made again: the buffer was reused meanwhile */
+			struct strbuf y = {0}, t = {0};
+			char id[UUID_STR_LEN];
+			int nst;
+
+			gen_case((long)r->index, &y, &t, id, &nst);
+			keep_failed_yaml(b->db, &y);
+			sb_free(&y);
+			sb_free(&t);
+		}
+		b->failed = 1;
+		return;
+	}
+	if (strcmp(r->id, b->res->ids[r->index]) != 0)
+		fprintf(stderr, "bench: %s: id %s werd %s\n", r->name,
+		        b->res->ids[r->index], r->id);
+	b->res->stored++;
+	if (b->res->stored % PROGRESS_EVERY == 0)
+		fprintf(stderr, "bench: %ld/%d huishoudens…\n",
+		        b->res->stored, BENCH_HOUSEHOLDS);
+}
+
+/* Import every household the way `duo import` does: case_import_files,
+ * in its batches. */
 static int import_all(struct store *st, const struct formset *fs,
                       const char *db, struct import_result *res)
 {
-	struct strbuf y = {0}, t = {0};
-	struct diags d = {0};
-	int rc = 0;
+	struct bench_source src;
+	struct case_import_io io = { bench_next, bench_done, &src };
+
+	memset(&src, 0, sizeof src);
+	src.res = res;
+	src.db = db;
 	double loop_start = now_ms();
-	for (long i = 0; i < BENCH_HOUSEHOLDS; i++) {
-		char name[64], id[UUID_STR_LEN];
-		int nst;
-		double t0 = now_ms();
-		gen_case(i, &y, &t, id, &nst);
-		double t1 = now_ms();
-		snprintf(name, sizeof name, "bench-%05ld.yaml", i + 1);
-		if (case_import_buffer(st, fs, name, y.s, y.len, 0, res->ids[i],
-		                       &d) != 0) {
-			fprintf(stderr, "bench: import van huishouden %ld (%s) "
-			        "mislukt:\n", i + 1, name);
-			diags_print(stderr, &d);
-			keep_failed_yaml(db, &y);
-			rc = -1;
-			break;
-		}
-		double t2 = now_ms();
-		if (strcmp(id, res->ids[i]) != 0)
-			fprintf(stderr, "bench: %s: id %s werd %s\n", name, id,
-			        res->ids[i]);
-		diags_clear(&d);
-		res->generate_ms += t1 - t0;
-		res->import_ms += t2 - t1;
-		res->generated_statements += nst;
-		res->yaml_bytes += y.len;
-		if ((i + 1) % PROGRESS_EVERY == 0)
-			fprintf(stderr, "bench: %ld/%d huishoudens…\n", i + 1,
-			        BENCH_HOUSEHOLDS);
-	}
+	long failed = case_import_files(st, fs, 0, &io);
 	res->total_ms = now_ms() - loop_start;
-	sb_free(&y);
-	sb_free(&t);
-	diags_free(&d);
-	return rc;
+	res->import_ms = res->total_ms - res->generate_ms;
+	sb_free(&src.y);
+	sb_free(&src.t);
+	return failed || res->stored != BENCH_HOUSEHOLDS ? -1 : 0;
 }
 
 /* ---- List and export -------------------------------------------------- */
