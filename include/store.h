@@ -24,6 +24,8 @@
 #include "form.h"
 #include "util.h"
 
+/* A handle is used by one thread at a time (duo import loads files on
+ * a second thread, but only the thread that opened the store uses it). */
 struct store;
 
 /* The schema version this build writes. */
@@ -82,6 +84,16 @@ int store_import_case(struct store *s, const struct doc_node *root,
  */
 int store_batch_begin(struct store *s, struct diags *d);
 int store_batch_end(struct store *s, int commit, struct diags *d);
+
+/*
+ * After a commit that leaves 1000 pages or more in the WAL, a checkpoint
+ * copies them into the database file (SQLite's own rule). The commit of a
+ * batch leaves that out, so that whoever holds many batches in a row can
+ * do it when it has time: store_checkpoint runs it if it is due. It is
+ * passive: it neither waits for the write lock nor holds it. The next
+ * commit outside a batch, or store_close, checkpoints all the same.
+ */
+void store_checkpoint(struct store *s);
 
 /*
  * The whole household as a duo-case/1 document: format, household with its

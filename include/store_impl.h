@@ -40,6 +40,9 @@ struct store {
 	int batch_lost; /* SQLite ended the batch's transaction on its own
 	                   (an I/O error, a full disk): nothing of the
 	                   batch can be committed any more */
+	int wal_pages;  /* pages in the WAL after the last commit */
+	int checkpoint_later; /* the commit of a batch: leave the checkpoint
+	                         to store_checkpoint */
 };
 
 /*
