@@ -29,10 +29,11 @@ PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+# -pthread: duo import loads files on a thread of its own (casefile.c).
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
-SAN_CFLAGS = -std=c11 $(WARN) -Werror $(DEFS) -Iinclude $(PKG_CFLAGS) -O1 -g $(SAN)
+SAN_CFLAGS = -std=c11 -pthread $(WARN) -Werror $(DEFS) -Iinclude $(PKG_CFLAGS) -O1 -g $(SAN)
 
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC   := $(wildcard src/ui/*.c)

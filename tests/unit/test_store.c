@@ -1835,8 +1835,6 @@ struct files_run {
 	struct store *other;    /* another connection: what is on disk */
 	char **texts;           /* the files, in memory */
 	size_t n, next;
-	long break_at;          /* break the commit of the batch that
-	                           this file is in */
 	struct strbuf log;      /* "+index name household id8" or
 	                           "-index name", one line per report */
 	struct strbuf why;      /* the diagnostics of the files refused */
@@ -1844,13 +1842,12 @@ struct files_run {
 	char name[32];
 };
 
+/* On the import's loader thread: must not touch the store. */
 static int files_next(void *arg, struct case_input *in)
 {
 	struct files_run *r = arg;
 
 	if (r->next >= r->n)
-		return 1;
-	if ((long)r->next == r->break_at && break_later_commit(r->s) != SQLITE_OK)
 		return 1;
 	snprintf(r->name, sizeof r->name, "f%03zu.yaml", r->next);
 	in->name = r->name;
@@ -1916,7 +1913,6 @@ TEST(import_files_in_batches)
 	r.other = open_quiet(path, &d);
 	CHECK(r.s && r.other);
 	r.n = n;
-	r.break_at = -1;
 	r.texts = xcalloc(n, sizeof *r.texts);
 	for (i = 0; i < n; i++) {
 		r.texts[i] = i == bad_at ?
@@ -1976,10 +1972,10 @@ TEST(import_files_commit_failure_reports_each_file)
 	r.other = open_quiet(path, &d);
 	CHECK(r.s && r.other);
 	r.n = n;
-	r.break_at = 1;
 	r.texts = xcalloc(n, sizeof *r.texts);
 	for (i = 0; i < n; i++)
 		r.texts[i] = numbered_case(i);
+	CHECK_INT(break_later_commit(r.s), SQLITE_OK);
 	{
 		struct case_import_io io = { files_next, files_done, &r };
 
