@@ -8,9 +8,10 @@
  * synchronous=FULL and foreign keys on, and carries application_id 'duo1'
  * and a schema version in PRAGMA user_version. Opening migrates an older
  * schema in one transaction and refuses a newer one without touching it.
- * Every change is one BEGIN IMMEDIATE transaction with a busy timeout, so
- * two or three duo processes on one database wait for each other instead of
- * failing; a batch of imports shares one (store_batch_begin).
+ * Every change is one BEGIN IMMEDIATE transaction with a busy timeout (a
+ * busy lock is tried again every 2 ms for 5 s), so two or three duo
+ * processes on one database wait for each other instead of failing; a
+ * batch of imports shares one (store_batch_begin).
  *
  * The exchange shape is a duo-case/1 document tree (doc.h): the store reads
  * a validated case into rows and builds a case back from rows, with fields
