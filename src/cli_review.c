@@ -89,11 +89,14 @@ static int common_options(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	int ch, rc;
+	int ch;
 
-	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1)
-		if ((rc = cli_option(c, ch, argv)) >= 0)
+	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		int rc = cli_option(c, ch, argv);
+
+		if (rc >= 0)
 			return rc;
+	}
 	return -1;
 }
 
@@ -137,7 +140,7 @@ static int run_step(struct cli *c, int argc, char **argv, enum step k)
 	                                      "ter-review → vastgesteld",
 	                                      "ter-review → concept"};
 	struct act a;
-	int rc, v;
+	int rc;
 
 	if ((rc = common_options(c, argc, argv)) >= 0)
 		return rc;
@@ -145,6 +148,8 @@ static int run_step(struct cli *c, int argc, char **argv, enum step k)
 		return rc;
 	rc = act_start(c, argv[optind], &a);
 	if (rc == 0) {
+		int v;
+
 		if (k == SUBMIT)
 			v = review_submit(a.s, &a.fs, a.id, 0, &a.d);
 		else if (k == APPROVE)
@@ -181,7 +186,7 @@ int cli_return(struct cli *c, int argc, char **argv)
 int cli_evaluate(struct cli *c, int argc, char **argv)
 {
 	struct act a;
-	int rc, v;
+	int rc;
 
 	if ((rc = common_options(c, argc, argv)) >= 0)
 		return rc;
@@ -189,7 +194,8 @@ int cli_evaluate(struct cli *c, int argc, char **argv)
 		return rc;
 	rc = act_start(c, argv[optind], &a);
 	if (rc == 0) {
-		v = review_evaluate(a.s, &a.fs, a.id, &a.d);
+		int v = review_evaluate(a.s, &a.fs, a.id, &a.d);
+
 		if (v > 0) {
 			printf("evaluatie begonnen: ");
 			cli_put_clean(stdout, a.name);
@@ -231,14 +237,11 @@ int cli_comment(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	struct review_comments list;
-	struct doc_node *root, *session;
 	const char *on = NULL;
 	struct act a;
 	char *text;
 	long id = 0;
 	int ch, rc;
-	size_t i;
 
 	while ((ch = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (optarg && !*optarg)
@@ -266,7 +269,11 @@ int cli_comment(struct cli *c, int argc, char **argv)
 	if (review_comment(a.s, &a.fs, a.id, 0, on, text, &id, &a.d) != 0) {
 		rc = CLI_DATA;
 	} else {
-		root = load_session(&a, 0, &session);
+		struct review_comments list;
+		struct doc_node *session;
+		struct doc_node *root = load_session(&a, 0, &session);
+		size_t i;
+
 		review_comments(&a.fs, session, &list);
 		for (i = 0; i < list.n && list.v[i].id != id; i++)
 			;
@@ -482,8 +489,6 @@ int cli_comments(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	struct review_comments list;
-	struct doc_node *root, *session;
 	const char *vs = NULL;
 	struct act a;
 	int only_open = 0, ch, rc;
@@ -506,7 +511,10 @@ int cli_comments(struct cli *c, int argc, char **argv)
 		                       "(1, 2, ...), niet: %s", vs);
 	rc = act_start(c, argv[optind], &a);
 	if (rc == 0) {
-		root = load_session(&a, (int)version, &session);
+		struct review_comments list;
+		struct doc_node *session;
+		struct doc_node *root = load_session(&a, (int)version, &session);
+
 		if (session) {
 			review_comments(&a.fs, session, &list);
 			print_comments(&a, session, &list, only_open);

@@ -302,13 +302,13 @@ static int duo_role(const struct store *s)
 int review_submit(struct store *s, const struct formset *fs,
                   const char *household_id, int version, struct diags *d)
 {
-	struct doc_node *root, *session;
-	int rc = 0;
-
 	/* the store says why a step is refused by role or status; the
 	 * forms are needed only to see whether a concept is complete */
 	if (duo_role(s)) {
-		root = store_export_case(s, fs, household_id, d);
+		struct doc_node *root = store_export_case(s, fs, household_id, d);
+		struct doc_node *session;
+		int rc = 0;
+
 		if (!root)
 			return -1;
 		session = casedoc_session(root, version);
@@ -382,12 +382,12 @@ int review_comment(struct store *s, const struct formset *fs,
                    const char *household_id, int version, const char *on,
                    const char *text, long *out_id, struct diags *d)
 {
-	struct doc_node *root, *session;
-	char msg[512];
-	int rc = 0;
-
 	if (str_eq(store_role(s), "teamleider") && !str_empty(on)) {
-		root = store_export_case(s, fs, household_id, d);
+		struct doc_node *root = store_export_case(s, fs, household_id, d);
+		struct doc_node *session;
+		char msg[512];
+		int rc = 0;
+
 		if (!root)
 			return -1;
 		session = casedoc_session(root, version);

@@ -2477,7 +2477,6 @@ static char *session_print(struct store *s, rowid_t sid, struct diags *d)
 	struct cursor sc;
 	struct doc_node *m = NULL;
 	char *text = NULL;
-	size_t i;
 
 	memset(&ex, 0, sizeof ex);
 	ex.s = s;
@@ -2487,6 +2486,8 @@ static char *session_print(struct store *s, rowid_t sid, struct diags *d)
 		m = export_session(&ex, sc.st);
 	(void)sqlite3_reset(sc.st);
 	if (m && !ex.failed) {
+		size_t i;
+
 		for (i = 0; i < m->len &&
 		     strcmp(m->pair[i].key, "status") != 0; i++)
 			;

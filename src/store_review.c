@@ -290,7 +290,7 @@ static rowid_t open_review(struct store *s, const struct target *t,
 {
 	sqlite3_stmt *st = store_stmt(s, open_review_sql, d);
 	char today[11];
-	rowid_t id = 0;
+	rowid_t id;
 	int rc = SQLITE_OK, row;
 
 	if (!st)
@@ -321,6 +321,26 @@ static rowid_t open_review(struct store *s, const struct target *t,
 	return sqlite3_last_insert_rowid(s->db);
 }
 
+/* How many comments review has; -1 after a diagnostic. */
+static long count_comments(struct store *s, rowid_t review, struct diags *d)
+{
+	sqlite3_stmt *st = store_stmt(s, count_comments_sql, d);
+	int rc = SQLITE_OK, row;
+	long n = 0;
+
+	if (!st)
+		return -1;
+	bind_id(st, 1, review, &rc);
+	row = first_row(s, st, rc, d);
+	if (row < 0)
+		return -1;
+	if (row) {
+		n = (long)sqlite3_column_int64(st, 0);
+		(void)sqlite3_reset(st);
+	}
+	return n;
+}
+
 /* Close the user's open review with decision (or add a review with the
  * decision alone when there is none). need_comment: refuse when the open
  * review has no comment. */
@@ -330,22 +350,11 @@ static int decide(struct store *s, const struct target *t,
 	rowid_t review = open_review(s, t, 0, d);
 	sqlite3_stmt *st;
 	char today[11];
-	long n = 0;
-	int rc = SQLITE_OK, row;
+	long n = review > 0 ? count_comments(s, review, d) : 0;
+	int rc = SQLITE_OK;
 
-	if (review < 0)
+	if (review < 0 || n < 0)
 		return -1;
-	if (review) {
-		st = store_stmt(s, count_comments_sql, d);
-		if (!st)
-			return -1;
-		bind_id(st, 1, review, &rc);
-		row = first_row(s, st, rc, d);
-		if (row < 0)
-			return -1;
-		n = (long)sqlite3_column_int64(st, 0);
-		(void)sqlite3_reset(st);
-	}
 	if (need_comment && n == 0) {
 		diag_add(d, NULL, 0, 0, "schrijf eerst in een opmerking wat het "
 		         "duo moet aanpassen; terugsturen zonder opmerking kan "
@@ -626,8 +635,7 @@ int store_comment_add(struct store *s, const char *household_id, int version,
 {
 	struct target t;
 	struct strbuf what = {0};
-	sqlite3_stmt *st;
-	rowid_t review, id = 0;
+	rowid_t id = 0;
 	int rc;
 
 	assert(s && household_id);
@@ -647,9 +655,10 @@ int store_comment_add(struct store *s, const char *household_id, int version,
 	if (rc == 0)
 		rc = comments_open(&t, d);
 	if (rc == 0) {
-		review = open_review(s, &t, 1, d);
-		rc = review > 0 ? 0 : -1;
-		st = rc == 0 ? store_stmt(s, add_comment_sql, d) : NULL;
+		rowid_t review = open_review(s, &t, 1, d);
+		sqlite3_stmt *st = review > 0 ?
+		                   store_stmt(s, add_comment_sql, d) : NULL;
+
 		if (st) {
 			rc = SQLITE_OK;
 			bind_id(st, 1, review, &rc);

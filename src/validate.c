@@ -1348,7 +1348,6 @@ int validate_target(const struct formset *fs, const struct doc_node *session,
 	const struct doc_node *an = session ? doc_map_get(session, "analysis")
 	                                    : NULL;
 	char b[SHOWN_MAX + 8];
-	char rank[24];
 	long r;
 
 	if (str_empty(on))
@@ -1356,6 +1355,8 @@ int validate_target(const struct formset *fs, const struct doc_node *session,
 		            "onderdeel zoals top3 of plan, top3/RANG, of de ref van "
 		            "een uitspraak, factor, hypothese of planitem");
 	if (str_has_prefix(on, "top3/")) {
+		char rank[24];
+
 		if (!parse_long(on + 5, &r))
 			return fail(msg, msglen, "onbekend doel '%s' (verwacht "
 			            "top3/RANG, zoals top3/1)", shown(on, b));

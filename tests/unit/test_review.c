@@ -117,12 +117,12 @@ static int world_open(struct world *w)
 
 static void world_close(struct world *w)
 {
-	char *cmd;
-
 	store_close(w->duo);
 	store_close(w->lead);
 	diags_free(&w->d);
 	if (w->dir) {
+		char *cmd;
+
 		assert(strncmp(w->dir, "/tmp/duo-review-", 16) == 0);
 		cmd = xasprintf("rm -rf '%s'", w->dir);
 		if (system(cmd) != 0)
@@ -954,7 +954,6 @@ TEST(a_schema_1_database_is_migrated_and_keeps_its_data)
 	before = export_yaml(w.duo, w.id);
 	store_close(w.duo);
 	store_close(w.lead);
-	w.duo = w.lead = NULL;
 	/* what a database of schema 1 looked like */
 	CHECK_INT(raw_exec(w.path,
 	                   "ALTER TABLE review_comment DROP COLUMN reply;"
