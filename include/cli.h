@@ -20,7 +20,8 @@ enum cli_exit { CLI_OK = 0, CLI_DATA = 1, CLI_USAGE = 2 };
 enum cli_opt {
 	CLI_OPT_DB = 256, CLI_OPT_FORMS, CLI_OPT_VERSION, CLI_OPT_REPLACE,
 	CLI_OPT_FORMAT, CLI_OPT_AUDIENCE, CLI_OPT_SESSION, CLI_OPT_STATUS,
-	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE
+	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE, CLI_OPT_ON,
+	CLI_OPT_OPEN, CLI_OPT_REOPEN
 };
 
 /* The options every command accepts, for a struct option array. */
@@ -72,9 +73,33 @@ int cli_usage_error(const struct cli *c, const char *fmt, ...) DUO_PRINTF(2, 3);
 char *cli_db_path(const struct cli *c, struct diags *d);
 char *cli_forms_dir(const struct cli *c);
 
+/* What the command files share with cli.c: the database opened as user
+ * (NULL: $DUO_USER, else the login name) in role (NULL: unknown; see
+ * store_set_role), the forms, diagnostics on stderr
+ * ("duo: " before those without a file), min..max arguments after the
+ * options (max < 0: no limit; CLI_USAGE after a message), and text printed
+ * with control characters as '?'. */
+struct formset;
+struct store *cli_open_store(const struct cli *c, const char *user,
+                             const char *role);
+int cli_load_forms(const struct cli *c, struct formset *fs);
+void cli_print_diags(const struct diags *d);
+int cli_check_args(const struct cli *c, int argc, char **argv, int min,
+                   int max, const char *what);
+void cli_put_clean(FILE *f, const char *s);
+
 int cli_import(struct cli *c, int argc, char **argv);
 int cli_export(struct cli *c, int argc, char **argv);
 int cli_list(struct cli *c, int argc, char **argv);
 int cli_check(struct cli *c, int argc, char **argv);
+/* Review and versions (src/cli_review.c). */
+int cli_submit(struct cli *c, int argc, char **argv);
+int cli_approve(struct cli *c, int argc, char **argv);
+int cli_return(struct cli *c, int argc, char **argv);
+int cli_evaluate(struct cli *c, int argc, char **argv);
+int cli_comment(struct cli *c, int argc, char **argv);
+int cli_comments(struct cli *c, int argc, char **argv);
+int cli_reply(struct cli *c, int argc, char **argv);
+int cli_resolve(struct cli *c, int argc, char **argv);
 
 #endif

@@ -28,6 +28,7 @@ struct store {
 	sqlite3 *db;
 	char *path;   /* as given to store_open, for diagnostics */
 	char *user;   /* who the audit trail names */
+	char *role;   /* the role they act in (store_set_role); NULL: unknown */
 	struct store_stmt_entry *stmts; /* see store_stmt */
 	size_t nstmts, capstmts;
 	sqlite3_stmt *data_version; /* PRAGMA data_version, kept prepared for
@@ -91,6 +92,11 @@ int store_busy_statements(struct store *s);
  * otherwise -1 with one diagnostic per difference. For the unit test.
  */
 int store_binding_check(struct diags *d);
+
+/* One audit row of household_uuid naming the handle's user and role, in
+ * the transaction the caller holds. 0, or -1 after a diagnostic. */
+int store_audit_add(struct store *s, const char *household_uuid,
+                    const char *action, const char *what, struct diags *d);
 
 /* The text of column i of the current row, NULL for SQL NULL. */
 const char *store_col_text(sqlite3_stmt *st, int i);

@@ -21,6 +21,7 @@
 
 #include "casefile.h"
 #include "cli.h"
+#include "config.h"
 #include "export.h"
 #include "form.h"
 #include "store.h"
@@ -287,9 +288,11 @@ static int load_forms(const struct cli *c, struct formset *fs)
 	return rc;
 }
 
-/* Open the database, printing what went wrong. must_exist: refuse to create
- * it (for check). NULL on failure. */
-static struct store *open_store(const struct cli *c, int must_exist)
+/* Open the database as user in role (may be NULL: unknown), printing what
+ * went wrong. must_exist: refuse to create it (for check). NULL on
+ * failure. */
+static struct store *open_store_as(const struct cli *c, int must_exist,
+                                   const char *user, const char *role)
 {
 	struct diags d = {0};
 	char *path = db_path(c, &d);
@@ -298,12 +301,33 @@ static struct store *open_store(const struct cli *c, int must_exist)
 	if (path && must_exist && access(path, F_OK) != 0)
 		diag_add(&d, path, 0, 0, "database bestaat niet");
 	else if (path)
-		s = store_open(path, audit_user(), &d);
+		s = store_open(path, user, &d);
+	if (s)
+		store_set_role(s, role);
 	if (!s && d.n == 0)
 		diag_add(&d, path, 0, 0, "database is niet te openen");
 	print_diags(&d);
 	diags_free(&d);
 	free(path);
+	return s;
+}
+
+/* The database as the user of the config (DUO_USER, else the name given
+ * at the first start of the screens, else the login name) in their role
+ * (DUO_ROLE, else the config's); see open_store_as. A config file that
+ * cannot be read is no reason to refuse these commands: the review
+ * commands, which need the role, report it (cli_review.c). */
+static struct store *open_store(const struct cli *c, int must_exist)
+{
+	struct config cfg = {0};
+	struct diags d = {0};
+	struct store *s;
+
+	(void)config_load(&cfg, &d);
+	diags_free(&d);
+	s = open_store_as(c, must_exist, cfg.user ? cfg.user : audit_user(),
+	                  cfg.role);
+	config_free(&cfg);
 	return s;
 }
 
@@ -779,4 +803,38 @@ char *cli_db_path(const struct cli *c, struct diags *d)
 char *cli_forms_dir(const struct cli *c)
 {
 	return forms_dir(c);
+}
+
+/* ---- for the other command files ------------------------------------- */
+
+/* See cli.h. */
+struct store *cli_open_store(const struct cli *c, const char *user,
+                             const char *role)
+{
+	return open_store_as(c, 0, user ? user : audit_user(), role);
+}
+
+/* See cli.h. */
+int cli_load_forms(const struct cli *c, struct formset *fs)
+{
+	return load_forms(c, fs);
+}
+
+/* See cli.h. */
+void cli_print_diags(const struct diags *d)
+{
+	print_diags(d);
+}
+
+/* See cli.h. */
+int cli_check_args(const struct cli *c, int argc, char **argv, int min,
+                   int max, const char *what)
+{
+	return check_args(c, argc, argv, min, max, what);
+}
+
+/* See cli.h. */
+void cli_put_clean(FILE *f, const char *s)
+{
+	put_clean(f, s);
 }

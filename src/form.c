@@ -316,14 +316,19 @@ static const char *const reviews_keys[] = {
 static const struct builtin_field reviews_fields[] = {
 	REQ("reviewer", FT_TEXT),
 	REQ("date", FT_DATE),
-	CHOICE("decision", 1, decision_choices),
+	CHOICE("decision", 0, decision_choices),
 	{0}
 };
 
-static const char *const comments_keys[] = {"on", "text", NULL};
+static const char *const comments_keys[] = {
+	"on", "text", "reply", "replied_by", "resolved", NULL
+};
 static const struct builtin_field comments_fields[] = {
 	REQ("on", FT_TARGET),
 	REQ("text", FT_LINES),
+	OPT("reply", FT_LINES),
+	OPT("replied_by", FT_TEXT),
+	OPT("resolved", FT_BOOL),
 	{0}
 };
 

@@ -91,6 +91,77 @@ static const struct cli_command commands[] = {
 	 "bestand:regel:kolom: melding. Controleert daarna de database (opbouw,\n"
 	 "samenhang en schemaversie). Afsluitcode 0 als alles in orde is.\n",
 	 cli_check},
+	{"submit", "HUISHOUDEN",
+	 "de laatste versie indienen bij de teamleider (het duo)",
+	 "Dient de laatste versie van het huishouden in ter beoordeling: de\n"
+	 "status gaat van concept naar ter-review. Alleen het duo (rol lokaal of\n"
+	 "rvt) dient in, en alleen een concept waarin niets verplichts meer\n"
+	 "ontbreekt en waarin elke opmerking is afgehandeld (duo resolve).\n"
+	 "Daarna ligt de versie stil tot de teamleider haar vaststelt\n"
+	 "(duo approve) of terugstuurt (duo return); op opmerkingen antwoorden\n"
+	 "kan wel.\n",
+	 cli_submit},
+	{"approve", "HUISHOUDEN",
+	 "de ingediende versie vaststellen (teamleider)",
+	 "Stelt de ingediende versie vast: de status gaat van ter-review naar\n"
+	 "vastgesteld, en de vorige vastgestelde versie wordt herzien. Alleen een\n"
+	 "teamleider stelt vast; jouw opmerkingen krijgen het besluit akkoord.\n"
+	 "Een vastgestelde versie verandert niet meer; een evaluatie begint een\n"
+	 "nieuwe versie (duo evaluate).\n",
+	 cli_approve},
+	{"return", "HUISHOUDEN",
+	 "de ingediende versie terugsturen naar het duo (teamleider)",
+	 "Stuurt de ingediende versie terug naar het duo: de status gaat van\n"
+	 "ter-review naar concept. Alleen een teamleider stuurt terug, en pas als\n"
+	 "er minstens een opmerking van jou bij staat (duo comment) die zegt wat\n"
+	 "het duo moet aanpassen; jouw opmerkingen krijgen het besluit terug.\n",
+	 cli_return},
+	{"evaluate", "HUISHOUDEN",
+	 "een evaluatie beginnen: een nieuwe versie van de vastgestelde",
+	 "Begint versie N+1 als concept, een kopie van de vastgestelde versie N:\n"
+	 "aanwezigen, feiten, zorgen en meningen, TOP-3, analyse en plan gaan\n"
+	 "mee, zodat niets twee keer getypt hoeft; de beoordelingen en de\n"
+	 "evaluatiedatum niet. Versie N blijft vastgesteld tot de nieuwe versie\n"
+	 "is vastgesteld; dan wordt zij herzien.\n",
+	 cli_evaluate},
+	{"comment", "--on ONDERDEEL HUISHOUDEN TEKST",
+	 "een opmerking plaatsen bij een onderdeel (teamleider)",
+	 "Plaatst een opmerking (tegenspraak) bij een onderdeel van de laatste\n"
+	 "versie, als concept of ingediend. Alleen een teamleider plaatst\n"
+	 "opmerkingen. Toont het nummer van de opmerking, voor duo reply en\n"
+	 "duo resolve. TEKST mag uit meer woorden bestaan.\n"
+	 "\n"
+	 "ONDERDEEL is een uitspraak (f1, z2, m1), een TOP-3 zorg (top3/1), een\n"
+	 "factor of hypothese (a1, h1), een punt uit het plan (p1), of een hele\n"
+	 "stap: huishouden, feiten, top3, analyse, plan of samenvatting.\n",
+	 cli_comment},
+	{"comments", "[--session N] [--open] HUISHOUDEN",
+	 "de opmerkingen bij een versie tonen, met het aantal per stap",
+	 "Toont de opmerkingen bij een versie, genummerd 1, 2, ...: waar ze over\n"
+	 "gaan (en in welke stap), van wie, het antwoord van het duo, en of ze\n"
+	 "afgehandeld zijn. Bovenaan staat per stap hoeveel opmerkingen er zijn\n"
+	 "en hoeveel daarvan nog open.\n"
+	 "\n"
+	 "Opties:\n"
+	 "  --session N   versie N in plaats van de laatste\n"
+	 "  --open        alleen de opmerkingen die nog open zijn\n",
+	 cli_comments},
+	{"reply", "HUISHOUDEN NUMMER TEKST",
+	 "antwoorden op een opmerking (het duo)",
+	 "Bewaart het antwoord van het duo bij opmerking NUMMER van de laatste\n"
+	 "versie (zie duo comments); een nieuw antwoord vervangt het vorige.\n"
+	 "Alleen het duo (rol lokaal of rvt) antwoordt. Afhandelen is een eigen\n"
+	 "stap: duo resolve.\n",
+	 cli_reply},
+	{"resolve", "[--reopen] HUISHOUDEN NUMMER",
+	 "een opmerking afhandelen, of weer openzetten",
+	 "Zet opmerking NUMMER van de laatste versie op afgehandeld: het duo\n"
+	 "heeft haar verwerkt of beantwoord. Een versie met open opmerkingen\n"
+	 "kan niet worden ingediend.\n"
+	 "\n"
+	 "Opties:\n"
+	 "  --reopen      de opmerking weer openzetten\n",
+	 cli_resolve},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)

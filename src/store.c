@@ -345,12 +345,31 @@ static const char *const schema_v1[] = {
 };
 
 /*
+ * Schema version 2: review and versions. A review comment gets the duo's
+ * reply, who replied, and whether it is resolved (NULL: open, 1: resolved;
+ * 0 is what a file may say, and comes back as it came). An audit row says
+ * in which role its user acted: the transitions of a session's status
+ * (store_submit, store_approve, store_return) are allowed by role.
+ * A review whose decision is NULL is still in progress: the team lead's
+ * comments gather in it until they approve or return the session.
+ */
+static const char *const schema_v2[] = {
+	"ALTER TABLE review_comment ADD COLUMN reply TEXT;\n"
+	"ALTER TABLE review_comment ADD COLUMN replied_by TEXT;\n"
+	"ALTER TABLE review_comment ADD COLUMN resolved INTEGER\n"
+	"  CHECK (resolved IN (0, 1));\n",
+	"ALTER TABLE audit ADD COLUMN role TEXT; -- lokaal, rvt, teamleider\n",
+	NULL
+};
+
+/*
  * The migration steps: step i, a NULL-terminated list of statements, brings
  * a database from user_version i to i + 1. Append a step for every schema
  * change; never edit one that has been released.
  */
 static const char *const *const store_migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 #define STORE_NMIGRATIONS \
 	((int)(sizeof store_migrations / sizeof store_migrations[0]))
@@ -365,6 +384,58 @@ const char *store_path(const struct store *s)
 {
 	assert(s);
 	return s->path;
+}
+
+/* The role the handle acts in; see store.h. */
+void store_set_role(struct store *s, const char *role)
+{
+	assert(s);
+	free(s->role);
+	s->role = str_empty(role) ? NULL : xstrdup(role);
+}
+
+const char *store_role(const struct store *s)
+{
+	assert(s);
+	return s->role;
+}
+
+static const char audit_insert_sql[] =
+	"INSERT INTO audit(at, user, role, household_uuid, action, what)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/* One audit row in the open transaction; see store_impl.h. */
+int store_audit_add(struct store *s, const char *household_uuid,
+                    const char *action, const char *what, struct diags *d)
+{
+	sqlite3_stmt *st = store_stmt(s, audit_insert_sql, d);
+	char now[21];
+	int rc;
+
+	if (!st)
+		return -1;
+	time_now_iso(now);
+	rc = sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 2, s->user, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 3, s->role, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 4, household_uuid, -1,
+		                       SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 6, what, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	(void)sqlite3_reset(st);
+	(void)sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		store_db_error(s, rc, "schrijven", d);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- errors, transactions, statements ---------------------------------- */
@@ -956,6 +1027,7 @@ void store_close(struct store *s)
 	(void)rc;
 	free(s->path);
 	free(s->user);
+	free(s->role);
 	free(s);
 }
 
@@ -1415,9 +1487,9 @@ int store_counts(struct store *s, struct store_counts *out, struct diags *d)
 }
 
 static const char audit_all_sql[] =
-	"SELECT at, user, action, what FROM audit ORDER BY seq";
+	"SELECT at, user, action, what, role FROM audit ORDER BY seq";
 static const char audit_household_sql[] =
-	"SELECT at, user, action, what FROM audit WHERE household_uuid = ?1 "
+	"SELECT at, user, action, what, role FROM audit WHERE household_uuid = ?1 "
 	"ORDER BY seq";
 
 /* The audit trail, oldest first; see store.h. */
@@ -1443,6 +1515,7 @@ int store_audit(struct store *s, const char *household_id,
 			row.user = store_col_text(st, 1);
 			row.action = store_col_text(st, 2);
 			row.what = store_col_text(st, 3);
+			row.role = store_col_text(st, 4);
 			if (cb(&row, arg) != 0) {
 				rc = SQLITE_DONE;
 				break;

@@ -1531,6 +1531,37 @@ static int measure_export(struct store *st, const struct formset *fs,
 	return 0;
 }
 
+/*
+ * A save from the screens (store_save_case) of a whole household, loaded
+ * and saved unchanged: every row written again, and every version that is
+ * handed in or fixed compared before and after (the store's guard), which
+ * is what a save of a household with a long history costs.
+ */
+static int measure_save(struct store *st, const struct formset *fs,
+                        char ids[EXPORT_RUNS][UUID_STR_LEN])
+{
+	double v[EXPORT_RUNS];
+	for (int i = 0; i < EXPORT_RUNS; i++) {
+		struct diags d = {0};
+		long rev = 0;
+		struct doc_node *doc = store_load_case(st, fs, ids[i], &rev, &d);
+		double t0 = now_ms();
+		int rc = doc ? store_save_case(st, doc, rev, NULL, NULL, 0, &d)
+		             : -1;
+		v[i] = now_ms() - t0;
+		doc_free(doc);
+		if (rc != 0) {
+			fprintf(stderr, "bench: opslaan van %s mislukt:\n", ids[i]);
+			diags_print(stderr, &d);
+			diags_free(&d);
+			return -1;
+		}
+		diags_free(&d);
+	}
+	report("save_household_ms", median(v, EXPORT_RUNS), 2, "ms");
+	return 0;
+}
+
 static void report_import(const struct import_result *res,
                           const struct store_counts *c, struct figures *fig)
 {
@@ -1638,7 +1669,8 @@ static int run(const char *db, const char *forms, struct rss_child *child)
 		goto out;
 	pick_export_ids(&res, export_ids);
 	if (measure_list(st, &fig) != 0 ||
-	    measure_export(st, &fs, export_ids, &fig) != 0)
+	    measure_export(st, &fs, export_ids, &fig) != 0 ||
+	    measure_save(st, &fs, export_ids) != 0)
 		goto out;
 	store_close(st);
 	st = NULL;

@@ -192,7 +192,10 @@ static void load_expect(struct formset *fs, struct diags *d, const char *dir,
 	"    label: Opmerkingen\n"                                      /* 18 */ \
 	"    fields:\n"                                                 /* 19 */ \
 	"      - {key: on, label: Over, type: target, required: true}\n" /* 20 */ \
-	"      - {key: text, label: Opmerking, type: lines, required: true}\n"
+	"      - {key: text, label: Opmerking, type: lines, required: true}\n" \
+	"      - {key: reply, label: Antwoord, type: lines}\n"         /* 22 */ \
+	"      - {key: replied_by, label: Door, type: text}\n"         /* 23 */ \
+	"      - {key: resolved, label: Afgehandeld, type: bool}\n"    /* 24 */
 
 /* A copy of forms/ whose 6-review.yaml is text. */
 static char *forms_with_review(const char *text)
@@ -313,7 +316,7 @@ TEST(builtin_keys_present_in_readme_order)
 			CHECK_INT(s->fields[i].builtin, listed);
 		}
 	}
-	CHECK_INT(total, 63);   /* the table in forms/README.md */
+	CHECK_INT(total, 66);   /* the table in forms/README.md */
 	CHECK(form_builtin_keys("huishouden") == NULL);
 	CHECK(form_builtin_keys(NULL) == NULL);
 	formset_free(&fs);
@@ -338,6 +341,9 @@ TEST(builtin_types_and_rules_match_readme)
 		{"factors", "about", "subject"}, {"hypotheses", "factors", "factors"},
 		{"hypotheses", "explains", "ranks"}, {"plan", "concern", "rank"},
 		{"plan", "who", "person"}, {"comments", "on", "target"},
+		{"comments", "reply", "lines"},
+		{"comments", "replied_by", "text"},
+		{"comments", "resolved", "bool"},
 	};
 	const struct form_field *f;
 	size_t i;
@@ -369,6 +375,10 @@ TEST(builtin_types_and_rules_match_readme)
 	f = form_section_field(formset_section(&fs, "members"), "role");
 	CHECK_INT(f->nchoices, 6);
 	CHECK_STR(f->choices[3].value, "ex-partner");
+	/* a review without a decision is still in progress */
+	f = form_section_field(formset_section(&fs, "reviews"), "decision");
+	CHECK_INT(f->required, 0);
+	CHECK_INT(f->nchoices, 2);
 	formset_free(&fs);
 	diags_free(&d);
 }
@@ -837,7 +847,10 @@ TEST(bad_section_defined_twice)
 	    "    label: Opmerkingen\n"                                     /* 6 */
 	    "    fields:\n"                                                /* 7 */
 	    "      - {key: on, label: Over, type: target, required: true}\n"
-	    "      - {key: text, label: Opmerking, type: lines, required: true}\n");
+	    "      - {key: text, label: Opmerking, type: lines, required: true}\n"
+	    "      - {key: reply, label: Antwoord, type: lines}\n"
+	    "      - {key: replied_by, label: Door, type: text}\n"
+	    "      - {key: resolved, label: Afgehandeld, type: bool}\n");
 	load_expect(&fs, &d, dir, 1);
 	first = xasprintf("sectie 'comments' staat ook in %s/6-review.yaml:17:5",
 	                  dir);
@@ -1053,7 +1066,10 @@ TEST(bad_duplicate_form_name_and_stage)
 	    "    label: Opmerkingen\n"
 	    "    fields:\n"
 	    "      - {key: on, label: Over, type: target, required: true}\n"
-	    "      - {key: text, label: Opmerking, type: lines, required: true}\n");
+	    "      - {key: text, label: Opmerking, type: lines, required: true}\n"
+	    "      - {key: reply, label: Antwoord, type: lines}\n"
+	    "      - {key: replied_by, label: Door, type: text}\n"
+	    "      - {key: resolved, label: Afgehandeld, type: bool}\n");
 	load_expect(&fs, &d, dir, 2);
 	name = xasprintf("formulier 'review' staat ook in %s/6-review.yaml:1:7",
 	                 dir);
