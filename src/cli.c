@@ -809,6 +809,20 @@ int cli_check(struct cli *c, int argc, char **argv)
 		bad = 1;
 	formset_free(&fs);
 
+	{
+		char *datadir = cli_data_dir(c);
+		struct summary_texts *tx = summary_texts_load(datadir, &d);
+
+		if (tx)
+			printf("data: in orde (%s)\n", datadir);
+		else
+			bad = 1;
+		print_diags(&d);
+		diags_clear(&d);
+		summary_texts_free(tx);
+		free(datadir);
+	}
+
 	if ((s = open_store(c, 1)) != NULL) {
 		if (store_check(s, &d) == 0)
 			printf("database: in orde (schema %d)\n",

@@ -100,10 +100,12 @@ static const struct cli_command commands[] = {
 	 "                plaats van vandaag\n",
 	 cli_list},
 	{"check", "",
-	 "formulieren en database controleren",
+	 "formulieren, teksten en database controleren",
 	 "Leest alle formulieren en meldt elk probleem als\n"
-	 "bestand:regel:kolom: melding. Controleert daarna de database (opbouw,\n"
-	 "samenhang en schemaversie). Afsluitcode 0 als alles in orde is.\n",
+	 "bestand:regel:kolom: melding. Leest dan de teksten en teamgegevens\n"
+	 "van de samenvatting (de datamap) op dezelfde manier. Controleert\n"
+	 "daarna de database (opbouw, samenhang en schemaversie). Afsluitcode 0\n"
+	 "als alles in orde is.\n",
 	 cli_check},
 };
 
