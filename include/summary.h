@@ -18,18 +18,18 @@
  *      may carry label/value pairs, label/value lists), all plain UTF-8
  *      text, in reading order.
  *
- *   3. Renderers: one function per format that only walks the blocks.
- *      text (src/summary_text.c) is built in; a format without a renderer
- *      is listed in summary_formats with run == NULL, which the command
- *      line reports as not built yet.
+ *   3. Renderers: one function per format that only walks the blocks:
+ *      text (src/summary_text.c), markdown (src/summary_markdown.c) and
+ *      html (src/summary_html.c), listed in summary_formats.
  *
- * Writing a renderer (e.g. src/summary_markdown.c):
- *   - int summary_render_markdown(FILE *out, const struct summary *s,
+ * Writing a renderer (e.g. a src/summary_odt.c):
+ *   - int summary_render_odt(FILE *out, const struct summary *s,
  *     const struct summary_render_opts *o, struct diags *d);
  *     Walk s->blocks from first to last; never look at the case.
- *   - Every string is plain text from people: escape it for the format
- *     (markdown: leading #, *, _, [, <, `...; HTML: & < > " '), and treat
- *     '\n' inside a text as a line break (a blank line: a new paragraph).
+ *   - Every string is plain text from people: clean it with
+ *     summary_clean (summary_impl.h: control characters go), escape it
+ *     for the format (markdown: leading #, *, _, [, <, `...; HTML: & < >
+ *     " '), and treat '\n' inside a text as a line break.
  *   - Headings: level 1 is the title (once, first), 2 a part of the letter,
  *     3 a concern or a group, 4 a phase within a group.
  *   - Pairs with SUMMARY_OWN_WORDS are the household's own words: set them
@@ -142,12 +142,31 @@ struct summary_render_opts {
 
 /*
  * Plain text: the title underlined with '=', parts with '-', concerns and
- * groups as their own lines, lists with "- ", pairs as "Label: value" (or
- * the value indented under its label when it does not fit), wrapped at
- * o->width display columns (UTF-8 aware). Control characters in text are
- * dropped, so a case cannot send escape sequences to a terminal.
+ * groups with '~', a phase on its own line with its list indented, lists
+ * with "- ", pairs as "Label: value" (or the value indented under its
+ * label when it does not fit), wrapped at o->width display columns (UTF-8
+ * aware). Control characters in text are dropped, so a case cannot send
+ * escape sequences to a terminal.
  */
 int summary_render_text(FILE *out, const struct summary *s,
+                        const struct summary_render_opts *o,
+                        struct diags *d);
+/*
+ * Markdown (CommonMark): # to #### headings, "- " lists with the details
+ * as a nested list of "**Label:** value", own words in italics, line
+ * breaks as hard breaks; everything Markdown could read as syntax is
+ * escaped. o may be NULL (no option applies).
+ */
+int summary_render_markdown(FILE *out, const struct summary *s,
+                            const struct summary_render_opts *o,
+                            struct diags *d);
+/*
+ * One self-contained HTML file: lang="nl", UTF-8, a viewport for phones,
+ * inline CSS with a print style for A4, no script and no external
+ * resource; h1..h4, ul with dl details, own words in q; every text
+ * escaped. o may be NULL (no option applies).
+ */
+int summary_render_html(FILE *out, const struct summary *s,
                         const struct summary_render_opts *o,
                         struct diags *d);
 
@@ -155,11 +174,11 @@ typedef int (*summary_render_fn)(FILE *out, const struct summary *s,
                                  const struct summary_render_opts *o,
                                  struct diags *d);
 
-/* The formats of the summary; the array ends with a NULL name. run is
- * NULL for a format that is planned but not built yet. */
+/* The formats of the summary; the array ends with a NULL name. */
 struct summary_format {
 	const char *name;        /* "text", "markdown", "html" */
 	summary_render_fn run;
+	const char *extension;   /* "txt", "md", "html": for a file name */
 };
 extern const struct summary_format summary_formats[];
 /* The format with this name, or NULL. */

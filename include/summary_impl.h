@@ -41,4 +41,9 @@ const char *stx_team_file(const struct summary_texts *tx);
  */
 char *stx_expand(const char *tmpl, const char *const *vars);
 
+/* A copy of s fit for any output: tabs become spaces; CR, other control
+ * characters and invalid UTF-8 are dropped; trailing white space goes;
+ * newlines stay. Caller frees. Every renderer cleans text with it. */
+char *summary_clean(const char *s);
+
 #endif

@@ -554,15 +554,10 @@ static int check_format(const struct cli *c, const char *format,
 			return cli_usage_error(c, "--format yaml is het hele dossier "
 			                       "en nooit voor het huishouden; kies "
 			                       "--format text");
-		if (f && f->run) {
+		if (f) {
 			*fmt = f;
 			return 0;
 		}
-		if (f)
-			return cli_usage_error(c, "--format %s voor het huishouden is "
-			                       "nog niet gemaakt; die komt in een "
-			                       "volgende versie. Kies nu --format "
-			                       "text", format);
 		names = summary_format_names();
 		rc = cli_usage_error(c, "onbekend formaat: %s (kies %s)", format,
 		                     names);

@@ -924,11 +924,36 @@ struct summary *summary_build(const struct doc_node *kase,
 
 /* ---- formats ----------------------------------------------------------- */
 
+/* See summary_impl.h. */
+char *summary_clean(const char *s)
+{
+	struct strbuf sb = {0};
+	size_t n = s ? strlen(s) : 0, i = 0;
+
+	while (i < n) {
+		size_t start = i;
+		unsigned long cp;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		if (cp == '\n')
+			sb_addc(&sb, '\n');
+		else if (cp == '\t')
+			sb_addc(&sb, ' ');
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffd)
+			continue;
+		else
+			sb_addn(&sb, s + start, i - start);
+	}
+	while (sb.len && (sb.s[sb.len - 1] == '\n' || sb.s[sb.len - 1] == ' '))
+		sb.s[--sb.len] = '\0';
+	return sb.len ? sb_steal(&sb) : xstrdup("");
+}
+
 const struct summary_format summary_formats[] = {
-	{"text", summary_render_text},
-	{"markdown", NULL},
-	{"html", NULL},
-	{NULL, NULL},
+	{"text", summary_render_text, "txt"},
+	{"markdown", summary_render_markdown, "md"},
+	{"html", summary_render_html, "html"},
+	{NULL, NULL, NULL},
 };
 
 /* See summary.h. */

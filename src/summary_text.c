@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "summary.h"
+#include "summary_impl.h"
 
 #define DEFAULT_WIDTH 72
 #define MIN_WIDTH 20
@@ -25,32 +25,6 @@ struct out {
 	int width;
 	int indent;         /* of lists and pairs under a level-4 heading */
 };
-
-/* A copy of s fit to print: tabs become spaces, CR goes, other control
- * characters and invalid UTF-8 are dropped; trailing white space goes. */
-static char *clean(const char *s)
-{
-	struct strbuf sb = {0};
-	size_t n = s ? strlen(s) : 0, i = 0;
-
-	while (i < n) {
-		size_t start = i;
-		unsigned long cp;
-
-		i += utf8_decode(s + i, n - i, &cp);
-		if (cp == '\n')
-			sb_addc(&sb, '\n');
-		else if (cp == '\t')
-			sb_addc(&sb, ' ');
-		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffd)
-			continue;
-		else
-			sb_addn(&sb, s + start, i - start);
-	}
-	while (sb.len && (sb.s[sb.len - 1] == '\n' || sb.s[sb.len - 1] == ' '))
-		sb.s[--sb.len] = '\0';
-	return sb.len ? sb_steal(&sb) : xstrdup("");
-}
 
 /* Bytes of s[0..n) that fit in cols columns (at least one character). */
 static size_t fit(const char *s, size_t n, int cols)
@@ -87,7 +61,7 @@ static void spaces(struct strbuf *sb, int n)
 static void put_wrapped(struct out *o, int col, const char *lead, int hang,
                         const char *text)
 {
-	char *c = clean(text);
+	char *c = summary_clean(text);
 	const char *p = c;
 	int first = 1;
 
@@ -169,7 +143,7 @@ static void blank(struct out *o)
 static void put_heading(struct out *o, const struct summary_block *b)
 {
 	static const char under[] = {0, '=', '-', '~', 0};
-	char *c = clean(b->text);
+	char *c = summary_clean(b->text);
 	int level = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
 	int w = utf8_width(c, strlen(c));
 
@@ -192,7 +166,7 @@ static void put_heading(struct out *o, const struct summary_block *b)
  * the value under it, indented. The household's own words in quotes. */
 static void put_pair(struct out *o, int col, const struct summary_pair *p)
 {
-	char *label = clean(p->label), *value = clean(p->value);
+	char *label = summary_clean(p->label), *value = summary_clean(p->value);
 	struct strbuf lead = {0}, v = {0};
 	size_t ll;
 

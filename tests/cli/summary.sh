@@ -1,35 +1,44 @@
 #!/bin/sh
 # tests/cli/summary.sh - duo export --audience huishouden: the summary for
-# the household as text, compared with golden files; a confidential text
-# copied into a shown field refuses it (exit 1, nothing written); the
-# data directory (--data, $DUO_DATA) and its mistakes; -o and --session.
+# the household in each format (text, markdown, html), compared with golden
+# files; a confidential text copied into a shown field refuses it (exit 1,
+# nothing written); the data directory (--data, $DUO_DATA) and its
+# mistakes; -o and --session.
 #
-# UPDATE_GOLDEN=1 rewrites tests/golden/summary-text/*.txt from the
-# current output: read the diff before keeping it.
+# UPDATE_GOLDEN=1 rewrites tests/golden/summary-FORMAT/* from the current
+# output: read the diff before keeping it.
 . "$(dirname "$0")/lib.sh"
 
 GOLDEN="$TESTS_DIR/golden/summary-text"
+GOLDEN_DIR="$TESTS_DIR/golden"
 SUM="$CASES/summary"
 export DUO_DATA="$ROOT/data"
 
 fresh_db summary
 duo import "$EXAMPLES/gezin-visser.yaml" "$SUM/huishouden-zonder-kinderen.yaml" \
-	"$SUM/gezin-drie-zorgen.yaml" "$SUM/lek-vertrouwelijk.yaml"
+	"$SUM/gezin-drie-zorgen.yaml" "$SUM/lek-vertrouwelijk.yaml" \
+	"$SUM/tekens-in-tekst.yaml"
 [ "$RC" = 0 ] || { echo "not ok - import the cases: $(cat "$ERR")"; exit 1; }
 
-# golden NAME ARGS...: the summary of ARGS is tests/golden/summary-text/NAME.txt
+# golden NAME ARGS...: the summary of ARGS in each format is
+# tests/golden/summary-FORMAT/NAME.EXT
 golden() {
 	name=$1; shift
-	duo export --audience huishouden "$@"
-	expect_rc 0
-	if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
-		cp "$OUT" "$GOLDEN/$name.txt"
-	elif [ ! -f "$GOLDEN/$name.txt" ]; then
-		fail "no golden file $GOLDEN/$name.txt (make it with UPDATE_GOLDEN=1)"
-	else
-		diff -u "$GOLDEN/$name.txt" "$OUT" >"$TMP/diff" ||
-			fail "differs from $name.txt: $(head -n 20 "$TMP/diff" | tr '\n' '|')"
-	fi
+	for fmt in text:txt markdown:md html:html; do
+		dir="$GOLDEN_DIR/summary-${fmt%%:*}"
+		file="$dir/$name.${fmt#*:}"
+		duo export --audience huishouden --format "${fmt%%:*}" "$@"
+		expect_rc 0
+		if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+			mkdir -p "$dir"
+			cp "$OUT" "$file"
+		elif [ ! -f "$file" ]; then
+			fail "no golden file $file (make it with UPDATE_GOLDEN=1)"
+		else
+			diff -u "$file" "$OUT" >"$TMP/diff" ||
+				fail "differs from $file: $(head -n 20 "$TMP/diff" | tr '\n' '|')"
+		fi
+	done
 }
 
 # flat FILE: the text on one line, white space runs made one space, so a
@@ -39,7 +48,7 @@ flat() { tr '\n' ' ' <"$1" | tr -s ' '; }
 shows() { flat "$OUT" | grep -qF -- "$1" || fail "the summary lacks: $1"; }
 hides() { flat "$OUT" | grep -qF -- "$1" && fail "the summary shows: $1"; return 0; }
 
-t "Gezin Visser (the shared example): the golden text"
+t "Gezin Visser (the shared example): the golden files"
 golden gezin-visser "Gezin Visser"
 ok
 
@@ -65,7 +74,7 @@ hides "Na aanmelding bij schuldhulp kijken"
 hides "vastgesteld"
 ok
 
-t "a household without children: the golden text"
+t "a household without children: the golden files"
 golden huishouden-zonder-kinderen "Huishouden Dekker-Öztürk"
 ok
 
@@ -80,11 +89,11 @@ shows "Wat dit met jullie doet:"
 shows "Op 20 januari 2027 kijken we samen hoe het gaat."
 ok
 
-t "three concerns, version 2: the golden text"
+t "three concerns, version 2: the golden files"
 golden gezin-drie-zorgen-v2 "Gezin Janssen-Yıldız"
 ok
 
-t "three concerns, version 1 (--session 1): the golden text"
+t "three concerns, version 1 (--session 1): the golden files"
 golden gezin-drie-zorgen-v1 --session 1 "Gezin Janssen-Yıldız"
 ok
 
@@ -149,10 +158,30 @@ expect_rc 1
 expect_err "$TMP/nergens/summary/nl.yaml"
 ok
 
-t "formats not built yet are refused before anything is read"
-duo export --audience huishouden --format html "Gezin Visser"
-expect_rc 2
-expect_err "--format html voor het huishouden is nog niet gemaakt"
+t "text that looks like markup: the golden files"
+golden tekens-in-tekst "Gezin <b>Smit</b> & \"Zonen\""
+ok
+
+t "html: one self-contained page, every text escaped"
+duo export --audience huishouden --format html -o "$TMP/visser.html" "Gezin Visser"
+expect_rc 0
+expect_mode "$TMP/visser.html" 600
+head -n 2 "$TMP/visser.html" | grep -qF '<html lang="nl">' || fail "no lang=nl"
+grep -qiE '<script|<link|src=|url\(|@import|https?:' "$TMP/visser.html" &&
+	fail "the page fetches or runs something"
+duo export --audience huishouden --format html "Gezin <b>Smit</b> & \"Zonen\""
+grep -qF '<b>' "$OUT" && fail "a <b> from the case is markup"
+grep -qF '<script' "$OUT" && fail "a <script> from the case is markup"
+expect_out '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;'
+ok
+
+t "markdown and html refuse a leak like text does"
+for f in markdown html; do
+	duo export --audience huishouden --format "$f" "Gezin Van Leeuwen"
+	expect_rc 1
+	expect_err "veld 'Wat er gebeurt'"
+	[ -s "$OUT" ] && fail "$f wrote something"
+done
 ok
 
 t "the professional text still shows everything, marked"

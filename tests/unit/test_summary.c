@@ -59,10 +59,10 @@ static struct doc_node *load(const char *path)
 	return n;
 }
 
-/* The summary of kase as text at width, or NULL (first diagnostic in
- * *why when why is given). Caller frees. */
-static char *text_of(const struct doc_node *kase, int version, int width,
-                     char **why)
+/* The summary of kase in format fmt, or NULL (first diagnostic in *why
+ * when why is given). Caller frees. */
+static char *render(const char *fmt, const struct doc_node *kase,
+                    int version, int width, char **why)
 {
 	struct summary_render_opts o = {width};
 	struct diags d = {0};
@@ -70,7 +70,8 @@ static char *text_of(const struct doc_node *kase, int version, int width,
 	char *text = NULL;
 
 	if (s) {
-		text = summary_render_string(summary_render_text, s, &o, &d);
+		text = summary_render_string(summary_format_get(fmt)->run, s, &o,
+		                             &d);
 		CHECK(text != NULL);
 	}
 	if (why)
@@ -78,6 +79,58 @@ static char *text_of(const struct doc_node *kase, int version, int width,
 	summary_free(s);
 	diags_free(&d);
 	return text;
+}
+
+static char *text_of(const struct doc_node *kase, int version, int width,
+                     char **why)
+{
+	return render("text", kase, version, width, why);
+}
+
+/* What a reader of rendered markdown or HTML sees, as plain text: markdown
+ * escapes and emphasis undone; HTML tags left out and entities read.
+ * Takes and frees out; caller frees the result. */
+static char *as_read(const char *fmt, char *out)
+{
+	struct strbuf sb = {0};
+
+	if (str_eq(fmt, "text"))
+		return out;
+	for (const char *p = out; *p; p++) {
+		if (str_eq(fmt, "markdown")) {
+			if (*p == '\\' && p[1] && strchr("\\`*_[]<>&|~!#-+=.)\n",
+			                                   p[1]))
+				sb_addc(&sb, *++p);
+			else if (*p != '*')
+				sb_addc(&sb, *p);
+			continue;
+		}
+		if (*p == '<') {
+			p += strcspn(p, ">");
+			sb_addc(&sb, ' ');
+			if (!*p)
+				break;
+		} else if (str_has_prefix(p, "&amp;")) {
+			sb_addc(&sb, '&');
+			p += 4;
+		} else if (str_has_prefix(p, "&lt;")) {
+			sb_addc(&sb, '<');
+			p += 3;
+		} else if (str_has_prefix(p, "&gt;")) {
+			sb_addc(&sb, '>');
+			p += 3;
+		} else if (str_has_prefix(p, "&quot;")) {
+			sb_addc(&sb, '"');
+			p += 5;
+		} else if (str_has_prefix(p, "&#39;")) {
+			sb_addc(&sb, '\'');
+			p += 4;
+		} else {
+			sb_addc(&sb, *p);
+		}
+	}
+	free(out);
+	return sb.len ? sb_steal(&sb) : xstrdup("");
 }
 
 /* s with every run of white space made one space: wrapped text reads as
@@ -100,10 +153,13 @@ static char *flat(const char *s)
 	return sb.len ? sb_steal(&sb) : xstrdup("");
 }
 
+/* Which case, version and format a check is about, for its message. */
+static char where[512];
+
 #define CHECK_IN_TEXT(text, want) do { \
 	char *unit_f = flat(text), *unit_w = flat(want); \
 	if (!strstr(unit_f, unit_w)) \
-		printf("# not in the text: %s\n", unit_w); \
+		printf("# %s: not in the text: %s\n", where, unit_w); \
 	CHECK(strstr(unit_f, unit_w) != NULL); \
 	free(unit_f); \
 	free(unit_w); \
@@ -112,7 +168,8 @@ static char *flat(const char *s)
 #define CHECK_NOT_IN_TEXT(text, bad) do { \
 	char *unit_f = flat(text), *unit_b = flat(bad); \
 	if (strstr(unit_f, unit_b)) \
-		printf("# in the text, and must not be: %s\n", unit_b); \
+		printf("# %s: in the text, and must not be: %s\n", where, \
+		       unit_b); \
 	CHECK(strstr(unit_f, unit_b) == NULL); \
 	free(unit_f); \
 	free(unit_b); \
@@ -540,11 +597,66 @@ TEST(text_is_wrapped_and_clean)
 
 TEST(formats_table)
 {
-	CHECK(summary_format_get("text") != NULL);
 	CHECK(summary_format_get("text")->run == summary_render_text);
-	CHECK(summary_format_get("markdown") != NULL);
-	CHECK(summary_format_get("html") != NULL);
+	CHECK(summary_format_get("markdown")->run == summary_render_markdown);
+	CHECK(summary_format_get("html")->run == summary_render_html);
+	CHECK_STR(summary_format_get("html")->extension, "html");
 	CHECK(summary_format_get("pdf") == NULL);
+}
+
+/* Text that HTML or Markdown could read as markup comes out as text. */
+TEST(markup_in_text_is_escaped)
+{
+	struct doc_node *kase = load("tests/cases/summary/tekens-in-tekst.yaml");
+	char *h = render("html", kase, 0, 72, NULL);
+	char *m = render("markdown", kase, 0, 72, NULL);
+
+	CHECK(h && m);
+	CHECK(strstr(h, "<script") == NULL);
+	CHECK(strstr(h, "<b>") == NULL);
+	CHECK(strstr(h, "<i>") == NULL);
+	CHECK_CONTAINS(h, "<title>Samenvatting voor Gezin &lt;b&gt;Smit&lt;/b&gt; "
+	               "&amp; &quot;Zonen&quot;</title>");
+	CHECK_CONTAINS(h, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+	CHECK_CONTAINS(h, "<q>Jan zegt &lt;nee&gt; &amp; &#39;nooit&#39;.</q>");
+	CHECK_CONTAINS(h, "1. eerst dit<br>\n- dan dat<br>");
+	CHECK_CONTAINS(m, "# Samenvatting voor Gezin \\<b\\>Smit\\</b\\> "
+	               "\\& \"Zonen\"\n");
+	CHECK_CONTAINS(m, "\\<script\\>alert('x')\\</script\\> \\& "
+	               "\\*sterren\\* \\_streep\\_ \\`code\\`");
+	CHECK_CONTAINS(m, "1\\. eerst dit\\\n  \\- dan dat\\\n"
+	               "  \\# geen kop\\\n  \\> geen citaat\\\n"
+	               "  \\[geen link\\](http://example.invalid)");
+	CHECK_CONTAINS(m, "*Jan zegt \\<nee\\> \\& 'nooit'.*");
+	free(h);
+	free(m);
+	doc_free(kase);
+}
+
+/* One file, nothing fetched: no script, no link, no src, no url(). */
+TEST(html_is_self_contained)
+{
+	struct doc_node *kase = load(example());
+	char *h = render("html", kase, 0, 72, NULL);
+
+	CHECK(h != NULL);
+	CHECK(str_has_prefix(h, "<!DOCTYPE html>\n<html lang=\"nl\">\n"));
+	CHECK_CONTAINS(h, "<meta charset=\"utf-8\">");
+	CHECK_CONTAINS(h, "<meta name=\"viewport\"");
+	CHECK_CONTAINS(h, "@page{size:A4");
+	CHECK(strstr(h, "<script") == NULL);
+	CHECK(strstr(h, "<link") == NULL);
+	CHECK(strstr(h, "src=") == NULL);
+	CHECK(strstr(h, "url(") == NULL);
+	CHECK(strstr(h, "@import") == NULL);
+	CHECK_CONTAINS(h, "<h1>Samenvatting voor Gezin Visser</h1>");
+	CHECK_CONTAINS(h, "<h2>Wat er gaat gebeuren</h2>");
+	CHECK_CONTAINS(h, "<h3>Zorg 1: Ruzies met geweld waar de kinderen bij "
+	               "zijn</h3>");
+	CHECK_CONTAINS(h, "<h4>Nu meteen: veilig zijn</h4>");
+	CHECK(str_has_prefix(h + strlen(h) - 16, "</body>\n</html>\n"));
+	free(h);
+	doc_free(kase);
 }
 
 /* ---- every case of the repository --------------------------------------- */
@@ -589,14 +701,12 @@ static void must_hide(const struct doc_node *n, void *arg)
 	}
 }
 
-static void check_session(const char *path, const struct doc_node *kase,
+static void check_session(const struct doc_node *kase,
                           const struct doc_node *session, const char *t)
 {
 	const struct doc_node *sessions = doc_map_get(kase, "sessions");
-	const struct doc_node *an = doc_map_get(session, "analysis");
 	const char *eval = doc_map_str(session, "evaluation");
 
-	printf("# %s, version %s\n", path, doc_map_str(session, "version"));
 	each(doc_map_get(session, "top3"), "title", must_show, (void *)t, 1);
 	each(doc_map_get(session, "plan"), "text", must_show, (void *)t, 1);
 	each(doc_map_get(session, "plan"), "consequence", must_show, (void *)t,
@@ -631,7 +741,6 @@ static void check_session(const char *path, const struct doc_node *kase,
 			each(doc_map_get(rv->item[j], "comments"), "text", must_hide,
 			     (void *)t, 0);
 	}
-	(void)an;
 }
 
 static int check_dir(const char *dir)
@@ -653,18 +762,24 @@ static int check_dir(const char *dir)
 		path = xasprintf("%s/%s", dir, de->d_name);
 		kase = load(path);
 		sessions = doc_map_get(kase, "sessions");
-		for (size_t i = 0; sessions && i < sessions->len; i++) {
-			int v = atoi(doc_map_str(sessions->item[i], "version"));
-			char *why = NULL, *t = text_of(kase, v, 72, &why);
+		for (size_t i = 0; sessions && i < sessions->len; i++)
+			for (const struct summary_format *f = summary_formats;
+			     f->name; f++) {
+				int v = atoi(doc_map_str(sessions->item[i], "version"));
+				char *why = NULL;
+				char *t = render(f->name, kase, v, 72, &why);
 
-			if (!t)
-				printf("# %s version %d refused: %s\n", path, v,
-				       why ? why : "?");
-			CHECK(t != NULL);
-			check_session(path, kase, sessions->item[i], t);
-			free(t);
-			free(why);
-		}
+				if (!t)
+					printf("# %s version %d refused: %s\n", path, v,
+					       why ? why : "?");
+				CHECK(t != NULL);
+				t = as_read(f->name, t);
+				snprintf(where, sizeof where, "%s, version %d, as %s",
+				         path, v, f->name);
+				check_session(kase, sessions->item[i], t);
+				free(t);
+				free(why);
+			}
 		doc_free(kase);
 		free(path);
 		n++;
@@ -707,6 +822,8 @@ int main(void)
 	RUN(no_sessions_or_no_such_version);
 	RUN(text_is_wrapped_and_clean);
 	RUN(formats_table);
+	RUN(markup_in_text_is_escaped);
+	RUN(html_is_self_contained);
 	RUN(every_case_shows_what_it_must_and_hides_what_it_must);
 	summary_texts_free(TX);
 	formset_free(&FS);
