@@ -100,7 +100,7 @@ build/bench_ui: tests/bench/bench_ui.c build/libduo.a
 # bench prints BENCH lines for the store, then bench_ui for the screens on
 # the database bench just built.
 bench: build/bench build/bench_ui duo
-	@DUO_FORMS=$(CURDIR)/forms ./build/bench build/bench.db
+	@DUO_FORMS=$(CURDIR)/forms DUO_DATA=$(CURDIR)/data ./build/bench build/bench.db
 	@DUO_FORMS=$(CURDIR)/forms ./build/bench_ui build/bench.db
 
 # The demo: a fresh database made from the made-up cases in data/demo/,
