@@ -4,7 +4,8 @@
 #   make run      build duo and open it on a fresh demo database
 #   make test     build with AddressSanitizer + UBSan and run every test
 #   make bench    build a region-scale database and print figures
-#   make install  install duo, its forms and its man page under PREFIX
+#   make install  install duo, its forms, its data (the wording of the
+#                 household summary, team.yaml) and its man page under PREFIX
 #
 # Dependencies are found with pkg-config; .ci/deps names (and, as root,
 # installs) the Debian packages that provide any that are missing.
@@ -89,7 +90,7 @@ build/san/tests/%: tests/unit/%.c tests/unit/unit.h build/san/libduo.a
 test: build/san/duo $(UNIT_BIN)
 	@sh .ci/deps test
 	@DUO_BIN=$(CURDIR)/build/san/duo UNIT_DIR=$(CURDIR)/build/san/tests \
-	 DUO_FORMS=$(CURDIR)/forms sh tests/run.sh
+	 DUO_FORMS=$(CURDIR)/forms DUO_DATA=$(CURDIR)/data sh tests/run.sh
 
 build/bench: tests/bench/bench.c build/libduo.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -100,7 +101,7 @@ build/bench_ui: tests/bench/bench_ui.c build/libduo.a
 # bench prints BENCH lines for the store, then bench_ui for the screens on
 # the database bench just built.
 bench: build/bench build/bench_ui duo
-	@DUO_FORMS=$(CURDIR)/forms ./build/bench build/bench.db
+	@DUO_FORMS=$(CURDIR)/forms DUO_DATA=$(CURDIR)/data ./build/bench build/bench.db
 	@DUO_FORMS=$(CURDIR)/forms ./build/bench_ui build/bench.db
 
 # The demo: a fresh database made from the made-up cases in data/demo/,
@@ -122,6 +123,9 @@ install: duo
 	  $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(MANDIR)/man1
 	install -m 755 duo $(DESTDIR)$(PREFIX)/bin/duo
 	install -m 644 forms/*.yaml $(DESTDIR)$(DATADIR)/forms/
+	install -d $(DESTDIR)$(DATADIR)/data/summary
+	install -m 644 data/team.yaml $(DESTDIR)$(DATADIR)/data/
+	install -m 644 data/summary/*.yaml $(DESTDIR)$(DATADIR)/data/summary/
 	install -m 644 man/duo.1 $(DESTDIR)$(MANDIR)/man1/duo.1
 
 clean:

@@ -4,8 +4,8 @@
  *
  * A command gets argv with the command name in argv[0] and optind reset,
  * parses its own options with getopt_long (CLI_COMMON_OPTIONS included, so
- * --db, --forms and --help work after the command too) and returns the exit
- * status of duo.
+ * --db, --forms, --data and --help work after the command too) and returns
+ * the exit status of duo.
  */
 #ifndef DUO_CLI_H
 #define DUO_CLI_H
@@ -21,13 +21,14 @@ enum cli_opt {
 	CLI_OPT_DB = 256, CLI_OPT_FORMS, CLI_OPT_VERSION, CLI_OPT_REPLACE,
 	CLI_OPT_FORMAT, CLI_OPT_AUDIENCE, CLI_OPT_SESSION, CLI_OPT_STATUS,
 	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE, CLI_OPT_ON,
-	CLI_OPT_OPEN, CLI_OPT_REOPEN
+	CLI_OPT_OPEN, CLI_OPT_REOPEN, CLI_OPT_DATA
 };
 
 /* The options every command accepts, for a struct option array. */
 #define CLI_COMMON_OPTIONS \
 	{"db", required_argument, NULL, CLI_OPT_DB}, \
 	{"forms", required_argument, NULL, CLI_OPT_FORMS}, \
+	{"data", required_argument, NULL, CLI_OPT_DATA}, \
 	{"help", no_argument, NULL, 'h'}
 
 struct cli;
@@ -47,6 +48,7 @@ struct cli_command {
 struct cli {
 	const char *db;                /* --db, or NULL */
 	const char *forms;             /* --forms, or NULL */
+	const char *data;              /* --data, or NULL */
 	const struct cli_command *cmd; /* NULL until the command is known */
 };
 
@@ -66,12 +68,14 @@ void cli_print_synopsis(FILE *f, const char *lead,
 int cli_usage_error(const struct cli *c, const char *fmt, ...) DUO_PRINTF(2, 3);
 
 /* Where the database is (--db, $DUO_DB, $XDG_DATA_HOME/duo/duo.db or
- * ~/.local/share/duo/duo.db; default directories are made) and where the
- * forms are (--forms, $DUO_FORMS, next to the program, installed), as the
- * commands resolve them; for the screen program. Caller frees; the
- * database path is NULL after a diagnostic. */
+ * ~/.local/share/duo/duo.db; default directories are made), where the
+ * forms are (--forms, $DUO_FORMS, next to the program, installed) and
+ * where the data is (--data, $DUO_DATA, next to the program, installed;
+ * paths.h), as the commands resolve them; for the screen program. Caller
+ * frees; the database path is NULL after a diagnostic. */
 char *cli_db_path(const struct cli *c, struct diags *d);
 char *cli_forms_dir(const struct cli *c);
+char *cli_data_dir(const struct cli *c);
 
 /* What the command files share with cli.c: the database opened as user
  * (NULL: $DUO_USER, else the login name) in role (NULL: unknown; see

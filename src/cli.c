@@ -24,11 +24,9 @@
 #include "config.h"
 #include "export.h"
 #include "form.h"
+#include "paths.h"
 #include "store.h"
-
-#ifndef DUO_FORMS_DIR
-#define DUO_FORMS_DIR "/usr/local/share/duo/forms"
-#endif
+#include "summary.h"
 
 /* The width of the text export. */
 #define TEXT_WIDTH 72
@@ -70,8 +68,8 @@ void cli_print_synopsis(FILE *f, const char *lead,
 static void print_command_help(const struct cli_command *cmd)
 {
 	cli_print_synopsis(stdout, "Gebruik: ", cmd);
-	printf("\n%s\nOok --db PAD en --forms MAP mogen na de opdracht "
-	       "staan.\n", cmd->help);
+	printf("\n%s\nOok --db PAD, --forms MAP en --data MAP mogen na de "
+	       "opdracht staan.\n", cmd->help);
 }
 
 int cli_option(struct cli *c, int ch, char **argv)
@@ -91,6 +89,9 @@ int cli_option(struct cli *c, int ch, char **argv)
 		return -1;
 	case CLI_OPT_FORMS:
 		c->forms = optarg;
+		return -1;
+	case CLI_OPT_DATA:
+		c->data = optarg;
 		return -1;
 	case 'h':
 		if (c->cmd)
@@ -223,43 +224,11 @@ static char *db_path(const struct cli *c, struct diags *d)
 	return path;
 }
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The forms: --forms, $DUO_FORMS, "forms" next to the executable or one or
- * two levels up (./duo, build/san/duo), else the installed DUO_FORMS_DIR.
- * Caller frees. */
+/* The forms: --forms, $DUO_FORMS, next to the program, installed
+ * (paths.h). Caller frees. */
 static char *forms_dir(const struct cli *c)
 {
-	static const char *const up[] = {"forms", "../forms", "../../forms"};
-	char exe[PATH_MAX];
-	ssize_t n;
-
-	if (c->forms)
-		return xstrdup(c->forms);
-	if (env("DUO_FORMS"))
-		return xstrdup(env("DUO_FORMS"));
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
-			char *dir = xasprintf("%s/%s", exe, up[i]);
-
-			if (is_dir(dir))
-				return dir;
-			free(dir);
-		}
-	}
-	return xstrdup(DUO_FORMS_DIR);
+	return paths_forms_dir(c->forms);
 }
 
 /* Who the audit trail names: $DUO_USER, else the login name. */
@@ -547,6 +516,88 @@ static int export_to(struct store *s, const struct formset *fs,
 	return rc;
 }
 
+/* The household summary of household id in format fmt: built (and so
+ * filtered) completely before the output is opened, so a refusal leaves
+ * no file behind. 0 or -1 after diagnostics. */
+static int export_summary(const struct cli *c, struct store *s,
+                          const struct formset *fs, const char *id,
+                          const struct summary_format *fmt, int version,
+                          const char *path, struct diags *d)
+{
+	struct summary_render_opts opts = {TEXT_WIDTH};
+	char *datadir = cli_data_dir(c);
+	struct summary_texts *tx = summary_texts_load(datadir, d);
+	struct doc_node *doc = NULL;
+	struct summary *sum = NULL;
+	struct output o;
+	int rc = -1;
+
+	free(datadir);
+	if (tx && (doc = store_export_case(s, fs, id, d)) != NULL &&
+	    (sum = summary_build(doc, fs, tx, version, d)) != NULL &&
+	    output_open(&o, path, d) == 0) {
+		rc = fmt->run(o.f, sum, &opts, d);
+		if (rc == 0)
+			rc = output_commit(&o, d);
+		else
+			output_abort(&o);
+	}
+	summary_free(sum);
+	doc_free(doc);
+	summary_texts_free(tx);
+	return rc;
+}
+
+/* The names of the summary's formats, "text, markdown of html". */
+static char *summary_format_names(void)
+{
+	struct strbuf sb = {0};
+	size_t n = 0;
+
+	while (summary_formats[n].name)
+		n++;
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? " of " : ", ",
+		        summary_formats[i].name);
+	return sb_steal(&sb);
+}
+
+/* Check --format against --audience. 0, or the exit status of a usage
+ * error. *fmt is set for the household. */
+static int check_format(const struct cli *c, const char *format,
+                        int household, const struct summary_format **fmt)
+{
+	const struct summary_format *f = summary_format_get(format);
+
+	*fmt = NULL;
+	if (household) {
+		char *names;
+		int rc;
+
+		if (str_eq(format, "yaml"))
+			return cli_usage_error(c, "--format yaml is het hele dossier "
+			                       "en nooit voor het huishouden; kies "
+			                       "--format text");
+		if (f) {
+			*fmt = f;
+			return 0;
+		}
+		names = summary_format_names();
+		rc = cli_usage_error(c, "onbekend formaat: %s (kies %s)", format,
+		                     names);
+		free(names);
+		return rc;
+	}
+	if (str_eq(format, "yaml") || str_eq(format, "text"))
+		return 0;
+	if (f)
+		return cli_usage_error(c, "--format %s is er alleen voor de "
+		                       "samenvatting: --audience huishouden",
+		                       format);
+	return cli_usage_error(c, "onbekend formaat: %s (kies yaml of text)",
+	                       format);
+}
+
 int cli_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -558,7 +609,8 @@ int cli_export(struct cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = "yaml", *audience = "professional", *path = NULL;
+	const char *format = NULL, *audience = "professional", *path = NULL;
+	const struct summary_format *fmt = NULL;
 	unsigned flags = 0;
 	const char *session = NULL;
 	struct formset fs = {0};
@@ -566,7 +618,7 @@ int cli_export(struct cli *c, int argc, char **argv)
 	struct output o;
 	struct store *s = NULL;
 	char id[UUID_STR_LEN];
-	int version = 0, ch, rc;
+	int version = 0, household, ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
 		if (optarg && !*optarg)
@@ -586,16 +638,14 @@ int cli_export(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = check_args(c, argc, argv, 1, 1, "HUISHOUDEN")) != 0)
 		return rc;
-	if (!str_eq(format, "yaml") && !str_eq(format, "text"))
-		return cli_usage_error(c, "onbekend formaat: %s (kies yaml of text)",
-		                       format);
-	if (str_eq(audience, "huishouden"))
-		return cli_usage_error(c, "--audience huishouden (de samenvatting "
-		                       "voor het huishouden) is nog niet gemaakt; "
-		                       "die komt in een volgende versie");
-	if (!str_eq(audience, "professional"))
-		return cli_usage_error(c, "onbekend publiek: %s (kies professional)",
-		                       audience);
+	if (!str_eq(audience, "professional") && !str_eq(audience, "huishouden"))
+		return cli_usage_error(c, "onbekend publiek: %s (kies professional "
+		                       "of huishouden)", audience);
+	household = str_eq(audience, "huishouden");
+	if (!format)
+		format = household ? "text" : "yaml";
+	if ((rc = check_format(c, format, household, &fmt)) != 0)
+		return rc;
 	if (session && (version = parse_version(session)) < 0)
 		return cli_usage_error(c, "--session vraagt een versienummer "
 		                       "(1, 2, ...), niet: %s", session);
@@ -608,8 +658,11 @@ int cli_export(struct cli *c, int argc, char **argv)
 		return CLI_DATA;
 	}
 	rc = -1;
-	if (store_find_household(s, argv[optind], id, &d) == 0 &&
-	    output_open(&o, path, &d) == 0) {
+	if (store_find_household(s, argv[optind], id, &d) != 0) {
+		rc = -1;
+	} else if (household) {
+		rc = export_summary(c, s, &fs, id, fmt, version, path, &d);
+	} else if (output_open(&o, path, &d) == 0) {
 		rc = export_to(s, &fs, id, str_eq(format, "text"), version, flags,
 		               &o, &d);
 		if (rc == 0)
@@ -775,6 +828,20 @@ int cli_check(struct cli *c, int argc, char **argv)
 		bad = 1;
 	formset_free(&fs);
 
+	{
+		char *datadir = cli_data_dir(c);
+		struct summary_texts *tx = summary_texts_load(datadir, &d);
+
+		if (tx)
+			printf("data: in orde (%s)\n", datadir);
+		else
+			bad = 1;
+		print_diags(&d);
+		diags_clear(&d);
+		summary_texts_free(tx);
+		free(datadir);
+	}
+
 	if ((s = open_store(c, 1)) != NULL) {
 		if (store_check(s, &d) == 0)
 			printf("database: in orde (schema %d)\n",
@@ -837,4 +904,10 @@ int cli_check_args(const struct cli *c, int argc, char **argv, int min,
 void cli_put_clean(FILE *f, const char *s)
 {
 	put_clean(f, s);
+}
+
+/* See cli.h. */
+char *cli_data_dir(const struct cli *c)
+{
+	return paths_data_dir(c->data);
 }

@@ -1,10 +1,10 @@
 /*
  * main.c - the duo command line.
  *
- *   duo [--db PATH] [--forms DIR] COMMAND [OPTIONS] [ARGS]
+ *   duo [--db PATH] [--forms DIR] [--data DIR] COMMAND [OPTIONS] [ARGS]
  *
  * Global options come before the command, the command's own options after
- * it (where --db and --forms are accepted too). Each command is one row of
+ * it (where --db, --forms and --data are accepted too). Each command is one row of
  * commands[]: its name, the synopsis and summary that build `duo --help`,
  * its own help text and its function (in cli.c). Without a
  * command duo starts the screen program (ui.h) on the same database and
@@ -27,6 +27,9 @@
 #ifndef DUO_FORMS_DIR
 #define DUO_FORMS_DIR "/usr/local/share/duo/forms"
 #endif
+#ifndef DUO_DATA_DIR
+#define DUO_DATA_DIR "/usr/local/share/duo/data"
+#endif
 
 static const struct cli_command commands[] = {
 	{"import", "[--replace] [--allow-incomplete] BESTAND...",
@@ -44,9 +47,10 @@ static const struct cli_command commands[] = {
 	 "               ook onaf werk inlezen (een concept waarin nog iets\n"
 	 "               ontbreekt); de opbouw moet wel kloppen\n",
 	 cli_import},
-	{"export", "[--format yaml|text] [--audience professional]\n"
+	{"export", "[--format yaml|text|markdown|html]\n"
+	 "[--audience professional|huishouden]\n"
 	 "[--session N] [-o BESTAND] [--allow-incomplete] HUISHOUDEN",
-	 "een huishouden uitvoeren als casusbestand of als leesbare tekst",
+	 "een huishouden uitvoeren: casusbestand, tekst of samenvatting",
 	 "Schrijft een huishouden naar de standaarduitvoer of naar een bestand.\n"
 	 "HUISHOUDEN is het kenmerk (UUID), een uniek begin ervan (minstens 4\n"
 	 "tekens) of de precieze naam.\n"
@@ -57,18 +61,29 @@ static const struct cli_command commands[] = {
 	 "  --format text     een sessie als tekst voor professionals, alle\n"
 	 "                    stappen op volgorde; vertrouwelijke punten staan\n"
 	 "                    erin, gemarkeerd met [VERTROUWELIJK]\n"
+	 "  --format markdown, --format html\n"
+	 "                    de samenvatting als Markdown, of als een\n"
+	 "                    HTML-bestand om te openen of af te drukken\n"
 	 "  --audience professional\n"
-	 "                    voor wie de tekst is (standaard; de samenvatting\n"
-	 "                    voor het huishouden komt in een volgende versie)\n"
-	 "  --session N       versie N tonen (bij --format text; standaard de\n"
-	 "                    hoogste versie)\n"
+	 "                    voor wie de tekst is (standaard)\n"
+	 "  --audience huishouden\n"
+	 "                    de samenvatting voor het huishouden in gewone\n"
+	 "                    taal (standaard als text), zonder vertrouwelijke\n"
+	 "                    punten, beoordelingen en interne velden; staat\n"
+	 "                    er vertrouwelijke tekst in een getoond veld, dan\n"
+	 "                    weigert duo en zegt het waar\n"
+	 "  --session N       versie N tonen (bij text en de samenvatting;\n"
+	 "                    standaard de hoogste versie)\n"
 	 "  -o, --output BESTAND\n"
 	 "                    naar BESTAND schrijven (modus 0600); het bestand\n"
 	 "                    verschijnt pas als alles geschreven is\n"
 	 "  --allow-incomplete\n"
 	 "                    ook schrijven als er nog iets ontbreekt (zonder\n"
 	 "                    deze optie weigert duo een bestand dat niet\n"
-	 "                    opnieuw in te lezen is, en zegt het waarom)\n",
+	 "                    opnieuw in te lezen is, en zegt het waarom)\n"
+	 "\n"
+	 "De teksten van de samenvatting en de gegevens van het team staan in\n"
+	 "de datamap (--data MAP of $DUO_DATA): summary/nl.yaml en team.yaml.\n",
 	 cli_export},
 	{"list", "[--status S] [--overdue [--date D]]",
 	 "huishoudens tonen met hun laatste versie",
@@ -86,10 +101,12 @@ static const struct cli_command commands[] = {
 	 "                plaats van vandaag\n",
 	 cli_list},
 	{"check", "",
-	 "formulieren en database controleren",
+	 "formulieren, teksten en database controleren",
 	 "Leest alle formulieren en meldt elk probleem als\n"
-	 "bestand:regel:kolom: melding. Controleert daarna de database (opbouw,\n"
-	 "samenhang en schemaversie). Afsluitcode 0 als alles in orde is.\n",
+	 "bestand:regel:kolom: melding. Leest dan de teksten en teamgegevens\n"
+	 "van de samenvatting (de datamap) op dezelfde manier. Controleert\n"
+	 "daarna de database (opbouw, samenhang en schemaversie). Afsluitcode 0\n"
+	 "als alles in orde is.\n",
 	 cli_check},
 	{"submit", "HUISHOUDEN",
 	 "de laatste versie indienen bij de teamleider (het duo)",
@@ -168,7 +185,8 @@ static const struct cli_command commands[] = {
 
 static void print_help(FILE *f)
 {
-	fputs("Gebruik: duo [--db PAD] [--forms MAP] OPDRACHT [OPTIES]\n"
+	fputs("Gebruik: duo [--db PAD] [--forms MAP] [--data MAP] OPDRACHT "
+	      "[OPTIES]\n"
 	      "\n"
 	      "duo is het gezamenlijke notitieboek van een duo van lokaal team en\n"
 	      "Regionaal Veiligheidsteam: feiten, zorgen en meningen, de TOP-3, de\n"
@@ -189,6 +207,10 @@ static void print_help(FILE *f)
 	      "  --forms MAP   de map met formulieren; anders $DUO_FORMS, anders\n"
 	      "                de map forms naast het programma, anders\n"
 	      "                " DUO_FORMS_DIR "\n"
+	      "  --data MAP    de map met teksten en teamgegevens voor de\n"
+	      "                samenvatting; anders $DUO_DATA, anders de map\n"
+	      "                data naast het programma, anders\n"
+	      "                " DUO_DATA_DIR "\n"
 	      "  -h, --help    deze hulp; duo OPDRACHT --help: hulp bij een opdracht\n"
 	      "  --version     het versienummer\n"
 	      "\n"
@@ -207,19 +229,23 @@ static int run_screens(const struct cli *c)
 	struct ui_options o = {0};
 	char *db = cli_db_path(c, &d);
 	char *forms = cli_forms_dir(c);
+	char *data = cli_data_dir(c);
 	int rc;
 
 	if (!db) {
 		diags_print(stderr, &d);
 		diags_free(&d);
 		free(forms);
+		free(data);
 		return CLI_DATA;
 	}
 	o.db_path = db;
 	o.forms_dir = forms;
+	o.data_dir = data;
 	rc = ui_main(&o);
 	free(db);
 	free(forms);
+	free(data);
 	diags_free(&d);
 	return rc;
 }

@@ -45,6 +45,7 @@
 #include "casefile.h"
 #include "form.h"
 #include "store.h"
+#include "summary.h"
 #include "util.h"
 
 /* ---- Scale and targets ------------------------------------------------ */
@@ -1562,6 +1563,56 @@ static int measure_save(struct store *st, const struct formset *fs,
 	return 0;
 }
 
+/*
+ * The household's summary of the same households: read from the store,
+ * filtered (audience.h, with its search for copied confidential text),
+ * built and written as HTML, the largest format. A household whose
+ * generated text repeats a confidential sentence in a shown field is
+ * refused, as duo would; that takes the whole search too, so it is timed
+ * as well and counted.
+ */
+static int measure_summary(struct store *st, const struct formset *fs,
+                           char ids[EXPORT_RUNS][UUID_STR_LEN])
+{
+	const char *data = getenv("DUO_DATA");
+	struct summary_render_opts o = {72};
+	struct diags d = {0};
+	struct summary_texts *tx = summary_texts_load(data && *data ? data
+	                                                            : "data", &d);
+	double v[EXPORT_RUNS];
+	int refused = 0;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	if (!tx || !devnull) {
+		diags_print(stderr, &d);
+		diags_free(&d);
+		summary_texts_free(tx);
+		if (devnull)
+			fclose(devnull);
+		return -1;
+	}
+	for (int i = 0; i < EXPORT_RUNS; i++) {
+		double t0 = now_ms();
+		struct doc_node *kase = store_export_case(st, fs, ids[i], &d);
+		struct summary *s = kase ? summary_build(kase, fs, tx, 0, &d) : NULL;
+
+		if (s)
+			summary_render_html(devnull, s, &o, &d);
+		else if (kase)
+			refused++;
+		v[i] = now_ms() - t0;
+		summary_free(s);
+		doc_free(kase);
+		diags_clear(&d);
+	}
+	fclose(devnull);
+	summary_texts_free(tx);
+	diags_free(&d);
+	report("summary_html_ms", median(v, EXPORT_RUNS), 2, "ms");
+	report("summary_refused", refused, 0, "households");
+	return 0;
+}
+
 static void report_import(const struct import_result *res,
                           const struct store_counts *c, struct figures *fig)
 {
@@ -1670,7 +1721,8 @@ static int run(const char *db, const char *forms, struct rss_child *child)
 	pick_export_ids(&res, export_ids);
 	if (measure_list(st, &fig) != 0 ||
 	    measure_export(st, &fs, export_ids, &fig) != 0 ||
-	    measure_save(st, &fs, export_ids) != 0)
+	    measure_save(st, &fs, export_ids) != 0 ||
+	    measure_summary(st, &fs, export_ids) != 0)
 		goto out;
 	store_close(st);
 	st = NULL;

@@ -26,10 +26,10 @@ ok
 t "every command, option and variable is documented"
 MANWIDTH=200 man -l "$PAGE" >"$TMP/man.txt" 2>/dev/null
 for w in import export list check submit approve return evaluate comment \
-    comments reply resolve --on --open --reopen REVIEW --db --forms --help --version --replace \
+    comments reply resolve --on --open --reopen REVIEW --db --forms --data --help --version --replace \
     --format --audience --session --output --status --overdue --date \
-    DUO_DB DUO_FORMS DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
-    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600; do
+    huishouden DUO_DB DUO_FORMS DUO_DATA DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
+    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600 team.yaml nl.yaml; do
 	grep -qF -- "$w" "$TMP/man.txt" || fail "man page lacks $w"
 done
 ok

@@ -543,6 +543,8 @@ TEST(extra_field_loads_as_not_builtin)
 	CHECK_STR(form_field_choice(f, "hoog")->label, "Hoog");
 	CHECK(form_field_choice(f, "hoog")->help == NULL);
 	CHECK_INT(form_section_field(s, "confidential")->builtin, 1);
+	/* no household: true, so hidden from the household */
+	CHECK_INT(f->household, 0);
 	formset_free(&fs);
 	diags_free(&d);
 	free(more);
@@ -570,6 +572,87 @@ TEST(readme_and_other_files_are_ignored)
 /* ---------------------------------------------------------------------- */
 /* Broken forms: one problem each, at its exact place                      */
 
+/* household: true is read per field; the real forms mark what the
+ * household may see and leave the professionals' fields unmarked. */
+TEST(household_attribute_in_the_real_forms)
+{
+	static const char *const shown[][2] = {
+		{"household", "name"}, {"members", "name"}, {"sessions", "date"},
+		{"sessions", "evaluation"}, {"statements", "text"},
+		{"top3", "title"}, {"top3", "household_view"},
+		{"hypotheses", "household_explanation"}, {"plan", "consequence"},
+		{"plan", "due"},
+	};
+	static const char *const hidden[][2] = {
+		{"household", "id"}, {"sessions", "id"}, {"sessions", "status"},
+		{"statements", "source"}, {"statements", "confidential"},
+		{"hypotheses", "check"}, {"reviews", "reviewer"},
+		{"reviews", "decision"}, {"comments", "text"}, {"comments", "on"},
+	};
+	struct formset fs;
+	struct diags d = {0};
+
+	load_expect(&fs, &d, FORMS, 0);
+	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+		const struct form_field *f =
+			form_section_field(formset_section(&fs, shown[i][0]),
+			                   shown[i][1]);
+
+		CHECK(f != NULL);
+		if (!f->household)
+			printf("# %s.%s is not household: true\n", shown[i][0],
+			       shown[i][1]);
+		CHECK_INT(f->household, 1);
+	}
+	for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
+		const struct form_field *f =
+			form_section_field(formset_section(&fs, hidden[i][0]),
+			                   hidden[i][1]);
+
+		CHECK(f != NULL);
+		CHECK_INT(f->household, 0);
+	}
+	formset_free(&fs);
+	diags_free(&d);
+}
+
+/* A review is never for the household: a form that says otherwise is
+ * refused where it says so; household takes only true or false. */
+TEST(bad_household_attribute)
+{
+	struct formset fs;
+	struct diags d = {0};
+	char *dir = load_review(&fs, &d, REVIEW_HEAD
+		"      - key: reviewer\n"                                 /* 8 */
+		"        label: Teamleider\n"                             /* 9 */
+		"        type: text\n"                                   /* 10 */
+		"        required: true\n"                               /* 11 */
+		"        household: true\n"                              /* 12 */
+		"      - key: date\n"                                    /* 13 */
+		"        label: Datum\n"                                 /* 14 */
+		"        type: date\n"                                   /* 15 */
+		"        required: true\n"                               /* 16 */
+		"        household: ja\n"                                /* 17 */
+		REVIEW_DECISION /* 18..24 */
+		"  - key: comments\n"                                    /* 25 */
+		"    label: Opmerkingen\n"                               /* 26 */
+		"    fields:\n"                                          /* 27 */
+		"      - {key: on, label: Over, type: target, required: true}\n"
+		"      - {key: text, label: Opmerking, type: lines, required: true,"
+		" household: true}\n", 3);                               /* 29 */
+
+	expect(&d, dir, "6-review.yaml", 12, 9,
+	       "veld 'reviewer' van sectie 'reviews' kan niet household: true "
+	       "zijn: het huishouden ziet deze sectie nooit");
+	expect(&d, dir, "6-review.yaml", 17, 20,
+	       "'household' verwacht true of false, niet 'ja'");
+	expect(&d, dir, "6-review.yaml", 29, 68,
+	       "veld 'text' van sectie 'comments' kan niet household: true");
+	formset_free(&fs);
+	diags_free(&d);
+	rmtree(dir);
+}
+
 TEST(bad_unknown_keys)
 {
 	struct formset fs;
@@ -584,7 +667,8 @@ TEST(bad_unknown_keys)
 
 	expect(&d, dir, "6-review.yaml", 20, 9,
 	       "onbekende sleutel 'verplicht' in veld (toegestaan: key, label, "
-	       "help, type, required, required_if, choices, min, max)");
+	       "help, type, required, required_if, choices, min, max, "
+	       "household)");
 	expect(&d, dir, "6-review.yaml", 21, 5,
 	       "onbekende sleutel 'volgorde' in sectie");
 	formset_free(&fs);
@@ -1119,6 +1203,8 @@ int main(void)
 	RUN(review_fixture_is_valid);
 	RUN(extra_field_loads_as_not_builtin);
 	RUN(readme_and_other_files_are_ignored);
+	RUN(household_attribute_in_the_real_forms);
+	RUN(bad_household_attribute);
 	RUN(bad_unknown_keys);
 	RUN(bad_unknown_top_level_key);
 	RUN(bad_unknown_type);
