@@ -20,7 +20,8 @@ enum cli_exit { CLI_OK = 0, CLI_DATA = 1, CLI_USAGE = 2 };
 enum cli_opt {
 	CLI_OPT_DB = 256, CLI_OPT_FORMS, CLI_OPT_VERSION, CLI_OPT_REPLACE,
 	CLI_OPT_FORMAT, CLI_OPT_AUDIENCE, CLI_OPT_SESSION, CLI_OPT_STATUS,
-	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE
+	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE, CLI_OPT_LIMIT,
+	CLI_OPT_FROM, CLI_OPT_TO, CLI_OPT_DAYS
 };
 
 /* The options every command accepts, for a struct option array. */
@@ -76,5 +77,34 @@ int cli_import(struct cli *c, int argc, char **argv);
 int cli_export(struct cli *c, int argc, char **argv);
 int cli_list(struct cli *c, int argc, char **argv);
 int cli_check(struct cli *c, int argc, char **argv);
+
+/* The read-only commands over all households and their versions
+ * (cli_read.c). */
+int cli_search(struct cli *c, int argc, char **argv);
+int cli_diff(struct cli *c, int argc, char **argv);
+int cli_log(struct cli *c, int argc, char **argv);
+int cli_overview(struct cli *c, int argc, char **argv);
+
+/*
+ * What cli.c shares with the other command files. cli_check_args: after
+ * the options, min..max arguments (max < 0: no limit), else a usage error
+ * naming what. cli_print_diags: every diagnostic on stderr, "duo: " before
+ * those without a file. cli_put_clean: text with control characters shown
+ * as '?'. cli_text_cols: display columns of UTF-8 text (NULL: 0).
+ * cli_load_forms: the forms, every problem printed; 0 or -1.
+ * cli_open_store: the database, problems printed, NULL on failure (a slow
+ * migration tells its progress on stderr). cli_parse_version: a version
+ * number 1..INT_MAX, else -1.
+ */
+struct formset;
+struct store;
+int cli_check_args(const struct cli *c, int argc, char **argv, int min,
+                   int max, const char *what);
+void cli_print_diags(const struct diags *d);
+void cli_put_clean(FILE *f, const char *s);
+int cli_text_cols(const char *s);
+int cli_load_forms(const struct cli *c, struct formset *fs);
+struct store *cli_open_store(const struct cli *c, int must_exist);
+int cli_parse_version(const char *s);
 
 #endif
