@@ -49,20 +49,24 @@ int auditlog_local_time(const char *at, char out[17])
 	struct tm tm;
 	time_t t;
 
+	char day[11];
+
 	memset(&tm, 0, sizeof tm);
-	if (!at || strlen(at) != 20 || at[4] != '-' || at[7] != '-' ||
-	    at[10] != 'T' || at[13] != ':' || at[16] != ':' || at[19] != 'Z' ||
-	    (tm.tm_year = digits(at, 4)) < 0 ||
-	    (tm.tm_mon = digits(at + 5, 2)) < 1 ||
-	    (tm.tm_mday = digits(at + 8, 2)) < 1 ||
-	    (tm.tm_hour = digits(at + 11, 2)) < 0 ||
-	    (tm.tm_min = digits(at + 14, 2)) < 0 ||
-	    (tm.tm_sec = digits(at + 17, 2)) < 0) {
+	if (at && strlen(at) == 20)
+		snprintf(day, sizeof day, "%.10s", at);
+	else
+		day[0] = '\0';
+	if (!at || strlen(at) != 20 || !date_is_valid(day) || at[10] != 'T' ||
+	    at[13] != ':' || at[16] != ':' || at[19] != 'Z' ||
+	    (tm.tm_hour = digits(at + 11, 2)) < 0 || tm.tm_hour > 23 ||
+	    (tm.tm_min = digits(at + 14, 2)) < 0 || tm.tm_min > 59 ||
+	    (tm.tm_sec = digits(at + 17, 2)) < 0 || tm.tm_sec > 60) {
 		snprintf(out, 17, "%s", at ? at : "");
 		return -1;
 	}
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
+	tm.tm_year = digits(at, 4) - 1900;
+	tm.tm_mon = digits(at + 5, 2) - 1;
+	tm.tm_mday = digits(at + 8, 2);
 	t = timegm(&tm);
 	if (t == (time_t)-1 || !localtime_r(&t, &tm) ||
 	    strftime(out, 17, "%Y-%m-%d %H:%M", &tm) != 16) {
