@@ -25,7 +25,8 @@ ok
 
 t "every command, option and variable is documented"
 MANWIDTH=200 man -l "$PAGE" >"$TMP/man.txt" 2>/dev/null
-for w in import export list check --db --forms --help --version --replace \
+for w in import export list check search diff log overview --limit --from \
+    --to --days quiet_days --db --forms --help --version --replace \
     --format --audience --session --output --status --overdue --date \
     DUO_DB DUO_FORMS DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
     XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600; do
@@ -38,7 +39,7 @@ duo --help
 for o in $(grep -o -- '--[a-z]*' "$OUT" | sort -u); do
 	grep -qF -- "$o" "$TMP/man.txt" || fail "--help has $o, the man page not"
 done
-for c in import export list check; do
+for c in import export list check search diff log overview; do
 	duo "$c" --help
 	for o in $(grep -o -- '--[a-z]*' "$OUT" | sort -u); do
 		grep -qF -- "$o" "$TMP/man.txt" || fail "$c --help has $o, man not"
