@@ -373,7 +373,7 @@ static void version_keys(const char *section, const struct doc_node *la,
 {
 	const struct doc_node *l[2] = {la, lb};
 	struct keys *k[2] = {ka, kb};
-	size_t s, i, j;
+	size_t s, i;
 
 	for (s = 0; s < 2; s++) {
 		k[s]->n = cd_list_len(l[s]);
@@ -382,6 +382,7 @@ static void version_keys(const char *section, const struct doc_node *la,
 	if (strcmp(section, "top3") == 0) {
 		for (i = 0; i < kb->n; i++) {
 			const char *t = doc_map_str(lb->item[i], "title");
+			size_t j;
 
 			for (j = 0; !str_empty(t) && j < ka->n; j++) {
 				if (ka->v[j] || !str_eq(t, doc_map_str(la->item[j],
@@ -406,7 +407,7 @@ static void diff_list(struct diff *df, const char *section,
                       const struct doc_node *la, const struct doc_node *lb,
                       const char *owner_id)
 {
-	struct keys ka, kb;
+	struct keys ka = {0}, kb = {0};
 	size_t i;
 
 	if (df->versions) {
@@ -497,7 +498,7 @@ size_t casedoc_diff(const struct formset *fs, const struct doc_node *a,
 static void rank_map(struct diff *df, const struct doc_node *la,
                      const struct doc_node *lb)
 {
-	struct keys ka, kb;
+	struct keys ka = {0}, kb = {0};
 	size_t i, j;
 
 	version_keys("top3", la, lb, &ka, &kb);
