@@ -20,6 +20,11 @@
  *    ("huis" finds "huisarts"), so a search can run while the user types.
  *    A single character must match a whole word.
  *
+ * The index changes when a write transaction commits (the store applies
+ * what its triggers queued just before COMMIT): a search inside an import
+ * batch does not see the batch's households yet, and what another program
+ * wrote with the sqlite3 shell is indexed at duo's next write.
+ *
  * Hits are items, newest first within each kind, household-level hits
  * (names of households and members) first; each says where the item is
  * (household, version, stage, section, row id) so that the screens can

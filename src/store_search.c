@@ -36,9 +36,14 @@
  * and the tokens of a hit in C (search_fold), so both sides agree.
  *
  * Changing what is indexed (a new text column, a new table) is a
- * migration that takes the old docs out through the old views ('delete'
- * needs the text as it was indexed), drops and makes views and triggers
- * again, and puts the docs back in; or 'delete-all' and a build.
+ * migration step that takes the old docs out through the old view, while
+ * it is still there ('delete' needs the words as they were indexed):
+ *   INSERT INTO search(search, rowid, doc)
+ *     SELECT 'delete', rid, doc FROM search_doc_T;
+ * then drops the view and the four triggers of T and makes them again
+ * with the new columns (DOC_VIEW, DOC_TRIGGERS), and puts the docs back:
+ *   INSERT INTO search(rowid, doc) SELECT rid, doc FROM search_doc_T;
+ * The queue is empty between transactions, so nothing else is in flight.
  *
  * Privacy: FTS5 of SQLite 3.40 has no secure-delete: the words of a
  * deleted text can stay in the index's b-tree pages until its segments
