@@ -165,10 +165,14 @@ size_t casedoc_diff(const struct formset *fs, const struct doc_node *a,
  * out: they judge one version and are not carried over to the next.
  *
  * An evaluation gives every item a fresh "_id", so items are matched by
- * what stays the same between versions: their ref (statements, factors,
- * hypotheses, plan); a participant by member or name; a TOP-3 item by its
- * title, else by its rank, so that a concern that moved up keeps its
- * history (a change of "rank"). A change's item_id is the "_id" of the
+ * what stays the same between versions: first the same text (a TOP-3
+ * item: title), so that a statement moved to another column (f2 became
+ * m4) or a concern that moved up keeps its history (changes of "ref",
+ * "kind", "rank"); then the ref (statements, factors, hypotheses, plan)
+ * or the rank, unless the two texts have less than a third of their words
+ * in common: then the ref was used again for another item, and one item
+ * went while another came. A participant is matched by member or name. A
+ * change's item_id is the "_id" of the
  * item in sb (in sa when it was removed), when the documents have them.
  * A whole item that came or went has the item's main text (text, title
  * or name) as after or before. Returns the count; *out is owned by the

@@ -19,6 +19,7 @@
  *    change.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -364,34 +365,104 @@ static char *version_key(const char *section, const struct doc_node *item,
 	return xasprintf("#%zu", index);
 }
 
-/* The keys of both lists between versions. A top-3 item whose title is
- * in the other version too is matched by it ("t:title"), the others by
- * rank. */
+/* The field that says what an item is about, for matching between
+ * versions: a top-3 item's title, else its text. */
+static const char *match_field(const char *section)
+{
+	if (strcmp(section, "top3") == 0)
+		return "title";
+	if (strcmp(section, "statements") == 0 ||
+	    strcmp(section, "factors") == 0 ||
+	    strcmp(section, "hypotheses") == 0 || strcmp(section, "plan") == 0)
+		return "text";
+	return NULL;
+}
+
+/* The different words of a text of four or more bytes (the words that
+ * carry meaning, not "de", "en", "dat"), lowercased (ASCII), for a rough
+ * likeness. */
+static size_t words_of(const char *t, char ***out)
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	while (t && *t) {
+		size_t len = 0, i;
+
+		while (*t && !isalnum((unsigned char)*t) &&
+		       !((unsigned char)*t & 0x80))
+			t++;
+		while (t[len] && (isalnum((unsigned char)t[len]) ||
+		                  ((unsigned char)t[len] & 0x80)))
+			len++;
+		if (!len)
+			break;
+		if (len < 4) {
+			t += len;
+			continue;
+		}
+		xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n] = xstrndup(t, len);
+		for (i = 0; i < len; i++)
+			v[n][i] = (char)tolower((unsigned char)v[n][i]);
+		if (cd_strv_find(v, n, v[n]) == NPOS)
+			n++;
+		else
+			free(v[n]);
+		t += len;
+	}
+	*out = v;
+	return n;
+}
+
+/* 1 when two texts have less than a third of their words in common
+ * (those of words_of):
+ * not the same item told again, but another one under the same ref. */
+static int unlike(const char *a, const char *b)
+{
+	char **wa, **wb;
+	size_t na = words_of(a, &wa), nb = words_of(b, &wb), i, common = 0;
+	size_t most = na > nb ? na : nb;
+
+	for (i = 0; i < na; i++)
+		if (cd_strv_find(wb, nb, wa[i]) != NPOS)
+			common++;
+	cd_strv_free(wa, na);
+	cd_strv_free(wb, nb);
+	return most > 0 && common * 3 < most;
+}
+
+/*
+ * The keys of both lists between versions. An item whose text (a top-3
+ * item: title) is the same in both is matched by it, even when its ref
+ * changed (a feit that became mening m4); the others by ref or rank,
+ * unless the two texts have little in common: then the ref (or the
+ * place in the TOP-3) was used again for another item, which came while
+ * the first went.
+ */
 static void version_keys(const char *section, const struct doc_node *la,
                          const struct doc_node *lb, struct keys *ka,
                          struct keys *kb)
 {
 	const struct doc_node *l[2] = {la, lb};
 	struct keys *k[2] = {ka, kb};
-	size_t s, i;
+	const char *field = match_field(section);
+	size_t s, i, j;
 
 	for (s = 0; s < 2; s++) {
 		k[s]->n = cd_list_len(l[s]);
 		k[s]->v = k[s]->n ? xcalloc(k[s]->n, sizeof *k[s]->v) : NULL;
 	}
-	if (strcmp(section, "top3") == 0) {
-		for (i = 0; i < kb->n; i++) {
-			const char *t = doc_map_str(lb->item[i], "title");
-			size_t j;
+	for (i = 0; field && i < kb->n; i++) {
+		const char *t = doc_map_str(lb->item[i], field);
 
-			for (j = 0; !str_empty(t) && j < ka->n; j++) {
-				if (ka->v[j] || !str_eq(t, doc_map_str(la->item[j],
-				                                       "title")))
-					continue;
-				ka->v[j] = xasprintf("t:%s", t);
-				kb->v[i] = xasprintf("t:%s", t);
-				break;
-			}
+		for (j = 0; !str_empty(t) && j < ka->n; j++) {
+			if (ka->v[j] || !str_eq(t, doc_map_str(la->item[j],
+			                                       field)))
+				continue;
+			ka->v[j] = xasprintf("t:%zu", i);
+			kb->v[i] = xasprintf("t:%zu", i);
+			break;
 		}
 	}
 	for (s = 0; s < 2; s++)
@@ -399,6 +470,17 @@ static void version_keys(const char *section, const struct doc_node *la,
 			if (!k[s]->v[i])
 				k[s]->v[i] = version_key(section, l[s]->item[i],
 				                         i);
+	for (i = 0; field && i < kb->n; i++) {
+		j = cd_keys_find(ka, kb->v[i]);
+		if (j == NPOS || str_has_prefix(kb->v[i], "t:") ||
+		    !unlike(doc_map_str(la->item[j], field),
+		            doc_map_str(lb->item[i], field)))
+			continue;
+		free(ka->v[j]);
+		ka->v[j] = xasprintf("old:%zu", j);
+		free(kb->v[i]);
+		kb->v[i] = xasprintf("new:%zu", i);
+	}
 }
 
 /* The items of a list in both versions: those that went, those that

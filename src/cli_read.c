@@ -254,10 +254,9 @@ static void put_change(const struct formset *fs, const struct vd_change *v)
 		printf("  %c ", v->what == VD_ADDED ? '+' : '-');
 		cli_put_clean(stdout, v->name);
 		text = v->what == VD_ADDED ? v->after : v->before;
-		/* an item named by its text (a participant) says it once */
-		if (text && !(strlen(v->name) >= strlen(text) &&
-		              strcmp(v->name + strlen(v->name) - strlen(text),
-		                     text) == 0)) {
+		/* an item named by its text (a participant, a TOP-3 title)
+		 * says it once */
+		if (text && !strstr(v->name, text)) {
 			fputs(": ", stdout);
 			put_text(text, 6);
 		}

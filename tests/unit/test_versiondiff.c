@@ -148,12 +148,16 @@ TEST(statements_stage_1)
 	CHECK_STR(c->after, "Melding Veilig Thuis, bevestigd door de politie");
 	c = find(&vd, VD_CHANGED, "feit f1", "verified", NULL);
 	CHECK(c && str_eq(c->before, "false") && str_eq(c->after, "true"));
-	c = find(&vd, VD_CHANGED, "mening m1", "text", NULL);
+	/* m1 now says something else altogether: another opinion under the
+	 * same ref, not an edit of the first */
+	CHECK(find(&vd, VD_CHANGED, "mening m1", "text", NULL) == NULL);
+	c = find(&vd, VD_REMOVED, "mening m1", NULL, NULL);
 	CHECK(c && str_eq(c->before, "Ruşen vindt dat de buurvrouw "
 	                  "overdrijft."));
+	CHECK(find(&vd, VD_ADDED, "mening m1", NULL, NULL) != NULL);
 	/* z1 is the same in both */
 	CHECK(find(&vd, VD_CHANGED, "zorg z1", NULL, NULL) == NULL);
-	CHECK_INT(count_in(&vd, "statements"), 5);
+	CHECK_INT(count_in(&vd, "statements"), 6);
 	versiondiff_free(&vd);
 }
 
@@ -341,10 +345,64 @@ TEST(item_ids_of_a_loaded_document)
 	CHECK(c && str_eq(c->item_id, "101"));
 	c = find(&vd, VD_ADDED, "feit f3", NULL, NULL);
 	CHECK(c && str_eq(c->item_id, "107"));
-	CHECK_INT(count_in(&vd, "statements"), 5);
+	CHECK_INT(count_in(&vd, "statements"), 6);
 	versiondiff_free(&vd);
 	diags_free(&d);
 	doc_free(root);
+}
+
+/* A statement moved to another column between versions (feit f2 became
+ * mening m4, its text the same) is one item that changed kind and ref; a
+ * concern renamed with most of its words kept keeps its history. */
+TEST(moved_and_renamed_items_keep_their_history)
+{
+	static const char text[] =
+		"format: duo-case/1\n"
+		"household: {name: Gezin Test}\n"
+		"sessions:\n"
+		"  - version: 1\n"
+		"    date: 2026-01-01\n"
+		"    status: herzien\n"
+		"    statements:\n"
+		"      - {ref: f1, kind: feit, text: De juf zag dat Tim huilde.,"
+		" source: school}\n"
+		"      - {ref: f2, kind: feit, text: Tim zegt dat papa schreeuwt.,"
+		" source: Tim}\n"
+		"    top3:\n"
+		"      - {rank: 1, title: Ruzies met geweld, evidence: [f1]}\n"
+		"  - version: 2\n"
+		"    date: 2026-03-01\n"
+		"    status: concept\n"
+		"    statements:\n"
+		"      - {ref: f1, kind: feit, text: De juf zag dat Tim huilde.,"
+		" source: school}\n"
+		"      - {ref: m4, kind: mening, text: Tim zegt dat papa "
+		"schreeuwt., holder: duo}\n"
+		"    top3:\n"
+		"      - {rank: 1, title: Ruzies met geweld waar Tim bij is,"
+		" evidence: [f1]}\n";
+	struct diags d = {0};
+	struct doc_node *root = doc_load_buffer("t.yaml", text, strlen(text),
+	                                        NULL, &d);
+	struct versiondiff vd;
+	const struct vd_change *c;
+
+	diags_print(stderr, &d);
+	CHECK(root != NULL);
+	CHECK_INT(versiondiff_make(forms(), root, 1, 2, &vd, &d), 0);
+	c = find(&vd, VD_CHANGED, "mening m4", "kind", NULL);
+	CHECK(c && str_eq(c->before, "feit") && str_eq(c->after, "mening"));
+	c = find(&vd, VD_CHANGED, "mening m4", "ref", NULL);
+	CHECK(c && str_eq(c->before, "f2") && str_eq(c->after, "m4"));
+	CHECK_INT(count_in(&vd, "statements") >= 3, 1);
+	CHECK(find(&vd, VD_REMOVED, "feit f2", NULL, NULL) == NULL);
+	CHECK(find(&vd, VD_ADDED, "mening m4", NULL, NULL) == NULL);
+	c = find(&vd, VD_CHANGED, "TOP-3 1 (Ruzies met geweld waar Tim bij is)",
+	         "title", NULL);
+	CHECK(c && str_eq(c->before, "Ruzies met geweld"));
+	versiondiff_free(&vd);
+	doc_free(root);
+	diags_free(&d);
 }
 
 int main(void)
@@ -359,6 +417,7 @@ int main(void)
 	RUN(unknown_version_is_said);
 	RUN(latest_two_versions);
 	RUN(item_ids_of_a_loaded_document);
+	RUN(moved_and_renamed_items_keep_their_history);
 	formset_free(&forms_default);
 	return unit_done();
 }
