@@ -21,7 +21,8 @@ enum cli_opt {
 	CLI_OPT_DB = 256, CLI_OPT_FORMS, CLI_OPT_VERSION, CLI_OPT_REPLACE,
 	CLI_OPT_FORMAT, CLI_OPT_AUDIENCE, CLI_OPT_SESSION, CLI_OPT_STATUS,
 	CLI_OPT_OVERDUE, CLI_OPT_DATE, CLI_OPT_INCOMPLETE, CLI_OPT_ON,
-	CLI_OPT_OPEN, CLI_OPT_REOPEN, CLI_OPT_DATA
+	CLI_OPT_OPEN, CLI_OPT_REOPEN, CLI_OPT_DATA, CLI_OPT_LIMIT,
+	CLI_OPT_FROM, CLI_OPT_TO, CLI_OPT_DAYS
 };
 
 /* The options every command accepts, for a struct option array. */
@@ -105,5 +106,20 @@ int cli_comment(struct cli *c, int argc, char **argv);
 int cli_comments(struct cli *c, int argc, char **argv);
 int cli_reply(struct cli *c, int argc, char **argv);
 int cli_resolve(struct cli *c, int argc, char **argv);
+
+/* The read-only commands over all households and their versions
+ * (cli_read.c). */
+int cli_search(struct cli *c, int argc, char **argv);
+int cli_diff(struct cli *c, int argc, char **argv);
+int cli_log(struct cli *c, int argc, char **argv);
+int cli_overview(struct cli *c, int argc, char **argv);
+
+/*
+ * More that cli.c shares with the command files: cli_text_cols, the
+ * display columns of UTF-8 text (NULL: 0); cli_parse_version, a version
+ * number 1..INT_MAX, else -1.
+ */
+int cli_text_cols(const char *s);
+int cli_parse_version(const char *s);
 
 #endif

@@ -40,6 +40,18 @@ int store_schema_version(void);
  * newer duo, unreadable, or cannot be created.
  */
 struct store *store_open(const char *path, const char *user, struct diags *d);
+/*
+ * store_open, telling progress of a slow migration (building the search
+ * index of a database made by an older duo can take some seconds for a
+ * region): progress(arg, what, done, total) is called now and then with a
+ * Dutch description and a count of work done out of total (both >= 0,
+ * done <= total). It is not called when there is nothing to migrate.
+ */
+typedef void store_progress_fn(void *arg, const char *what, long done,
+                               long total);
+struct store *store_open_ex(const char *path, const char *user,
+                            store_progress_fn *progress, void *arg,
+                            struct diags *d);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 

@@ -257,6 +257,24 @@ static int load_forms(const struct cli *c, struct formset *fs)
 	return rc;
 }
 
+/* Progress of a slow migration on stderr: on a terminal one line that
+ * counts up, otherwise a line when it starts and one when it is done. */
+static void open_progress(void *arg, const char *what, long done, long total)
+{
+	int *last = arg, pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+	if (isatty(STDERR_FILENO)) {
+		if (pct != *last)
+			fprintf(stderr, "\rduo: %s: %d%%%s", what, pct,
+			        pct == 100 ? "\n" : "");
+	} else if (*last < 0) {
+		fprintf(stderr, "duo: %s (eenmalig; even geduld)\n", what);
+	} else if (pct == 100 && *last != 100) {
+		fprintf(stderr, "duo: %s: klaar\n", what);
+	}
+	*last = pct;
+}
+
 /* Open the database as user in role (may be NULL: unknown), printing what
  * went wrong. must_exist: refuse to create it (for check). NULL on
  * failure. */
@@ -267,10 +285,15 @@ static struct store *open_store_as(const struct cli *c, int must_exist,
 	char *path = db_path(c, &d);
 	struct store *s = NULL;
 
-	if (path && must_exist && access(path, F_OK) != 0)
+	if (path && must_exist && access(path, F_OK) != 0) {
 		diag_add(&d, path, 0, 0, "database bestaat niet");
-	else if (path)
-		s = store_open(path, user, &d);
+	} else if (path) {
+		int last = -1;
+
+		s = store_open_ex(path, user, open_progress, &last, &d);
+		if (last >= 0 && last < 100 && isatty(STDERR_FILENO))
+			fputc('\n', stderr);
+	}
 	if (s)
 		store_set_role(s, role);
 	if (!s && d.n == 0)
@@ -859,6 +882,18 @@ int cli_check(struct cli *c, int argc, char **argv)
 }
 
 /* ---- for the screen program ------------------------------------------- */
+
+/* ---- for the other command files (cli.h) ------------------------------- */
+
+int cli_text_cols(const char *s)
+{
+	return text_cols(s);
+}
+
+int cli_parse_version(const char *s)
+{
+	return parse_version(s);
+}
 
 /* See cli.h. */
 char *cli_db_path(const struct cli *c, struct diags *d)

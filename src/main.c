@@ -100,6 +100,66 @@ static const struct cli_command commands[] = {
 	 "  --date D      bij --overdue: voorbij op datum D (JJJJ-MM-DD) in\n"
 	 "                plaats van vandaag\n",
 	 cli_list},
+	{"search", "[--limit N] TEKST...",
+	 "zoeken in alles wat in alle huishoudens getypt is",
+	 "Zoekt in alle huishoudens: namen, feiten, zorgen en meningen (met\n"
+	 "bron en reactie), de TOP-3, de verklarende analyse, het plan,\n"
+	 "beoordelingen en opmerkingen, en extra velden. Elk woord moet in\n"
+	 "hetzelfde punt staan; hoofdletters en accenten tellen niet mee\n"
+	 "(noelle vindt Noëlle, yilmaz vindt Yılmaz). Een woord van twee of\n"
+	 "meer tekens vindt ook woorden die ermee beginnen (huis vindt\n"
+	 "huisarts).\n"
+	 "\n"
+	 "Per gevonden punt twee regels: kort kenmerk, huishouden, versie en\n"
+	 "stap; daaronder het punt, het veld en een stukje tekst met de\n"
+	 "gevonden woorden tussen [ ] (op een terminal vet). Namen van\n"
+	 "huishoudens en leden komen eerst, daarna per soort punt de nieuwste.\n"
+	 "\n"
+	 "Opties:\n"
+	 "  --limit N   hoogstens N punten tonen (standaard 50)\n"
+	 "\n"
+	 "Afsluitcode 0 als er iets gevonden is, 1 als er niets gevonden is\n"
+	 "(of bij een fout), 2 bij verkeerd gebruik.\n",
+	 cli_search},
+	{"diff", "[--from N] [--to M] HUISHOUDEN",
+	 "wat er veranderd is tussen twee versies van een huishouden",
+	 "Toont per stap wat er tussen twee versies (sessies) van een huishouden\n"
+	 "veranderd is: punten erbij (+), eraf (-) en gewijzigd (~, met de oude\n"
+	 "en de nieuwe tekst), veiligheidsscores per persoon, en de status en\n"
+	 "data van de sessie. Punten worden herkend aan hun tekst (een TOP-3\n"
+	 "zorg aan zijn titel), anders aan hun korte naam (f1, p2) of plaats,\n"
+	 "tenzij de teksten weinig gemeen hebben; een aanwezige aan de naam.\n"
+	 "Beoordelingen staan er niet in: die horen bij één versie.\n"
+	 "\n"
+	 "Opties:\n"
+	 "  --from N   de oude versie (standaard: de voorlaatste)\n"
+	 "  --to M     de nieuwe versie (standaard: de laatste)\n",
+	 cli_diff},
+	{"log", "HUISHOUDEN",
+	 "wie wat wanneer veranderde aan een huishouden",
+	 "Toont het logboek van een huishouden, het oudste eerst: per moment\n"
+	 "de tijd (plaatselijk), wie het deed en wat voor wijziging het was\n"
+	 "(ingelezen, vervangen door import, bewerkt), met daaronder per regel\n"
+	 "wat er veranderde. Het logboek blijft bestaan als het huishouden weg\n"
+	 "is: geef dan het hele kenmerk (UUID).\n",
+	 cli_log},
+	{"overview", "[--date D] [--days N]",
+	 "overzicht voor teamleiders: beoordelen, evaluaties, stilte",
+	 "Toont drie lijsten. Wachten op beoordeling: huishoudens waarvan de\n"
+	 "laatste versie ter beoordeling ligt, de langst wachtende eerst.\n"
+	 "Evaluatie te laat: de evaluatiedatum van de laatste versie is\n"
+	 "voorbij en er is geen latere versie, de oudste eerst. Geen sessie\n"
+	 "in meer dan N dagen: de laatste sessie (of, zonder sessies, het\n"
+	 "aanmaken van het huishouden) is langer dan N dagen geleden.\n"
+	 "De eerste twee lijsten zijn die van duo list --status ter-review en\n"
+	 "duo list --overdue.\n"
+	 "\n"
+	 "Opties:\n"
+	 "  --date D    het overzicht op datum D (JJJJ-MM-DD) in plaats van\n"
+	 "              vandaag\n"
+	 "  --days N    stilte na N dagen (standaard quiet_days uit de\n"
+	 "              instellingen, anders 90)\n",
+	 cli_overview},
 	{"check", "",
 	 "formulieren, teksten en database controleren",
 	 "Leest alle formulieren en meldt elk probleem als\n"

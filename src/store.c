@@ -363,13 +363,20 @@ static const char *const schema_v2[] = {
 };
 
 /*
- * The migration steps: step i, a NULL-terminated list of statements, brings
- * a database from user_version i to i + 1. Append a step for every schema
- * change; never edit one that has been released.
+ * The migration steps: step i brings a database from user_version i to
+ * i + 1: its statements (a NULL-terminated list), then its fill function
+ * if it has one (for data a statement cannot make with progress, such as
+ * the search index of the rows already there). Append a step for every
+ * schema change; never edit one that has been released.
  */
-static const char *const *const store_migrations[] = {
-	schema_v1,
-	schema_v2,
+struct migration {
+	const char *const *sql;
+	int (*fill)(struct store *s, struct diags *d);
+};
+static const struct migration store_migrations[] = {
+	{ schema_v1, NULL },
+	{ schema_v2, NULL },                         /* 2: review */
+	{ store_search_schema, store_search_build }, /* 3: search index */
 };
 #define STORE_NMIGRATIONS \
 	((int)(sizeof store_migrations / sizeof store_migrations[0]))
@@ -471,8 +478,8 @@ void store_db_error(struct store *s, int rc, const char *doing,
 }
 
 /* Run sql (no rows expected) with sqlite3_exec; -1 after a diagnostic. */
-static int exec_sql(struct store *s, const char *sql, const char *doing,
-                    struct diags *d)
+int store_exec(struct store *s, const char *sql, const char *doing,
+               struct diags *d)
 {
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 
@@ -513,14 +520,15 @@ int store_begin(struct store *s, int write, struct diags *d)
 			         s->path);
 			return -1;
 		}
-		if (exec_sql(s, "SAVEPOINT " BATCH_SAVEPOINT,
+		if (store_exec(s, "SAVEPOINT " BATCH_SAVEPOINT,
 		             write ? "schrijven" : "lezen", d) != 0)
 			return -1;
 		s->batch_sp = 1;
 		return 0;
 	}
 	assert(sqlite3_get_autocommit(s->db));
-	return exec_sql(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
+	s->write_txn = write;
+	return store_exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
 	                write ? "schrijven" : "lezen", d);
 }
 
@@ -530,7 +538,7 @@ int store_commit(struct store *s, struct diags *d)
 {
 	if (s->batch) {
 		assert(s->batch_sp);
-		if (exec_sql(s, "RELEASE " BATCH_SAVEPOINT, "schrijven",
+		if (store_exec(s, "RELEASE " BATCH_SAVEPOINT, "schrijven",
 		             d) != 0) {
 			store_rollback(s);
 			return -1;
@@ -538,7 +546,12 @@ int store_commit(struct store *s, struct diags *d)
 		s->batch_sp = 0;
 		return 0;
 	}
-	if (exec_sql(s, "COMMIT", "schrijven", d) != 0) {
+	/* the index follows the rows, in their transaction */
+	if (s->write_txn && store_search_flush(s, d) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_exec(s, "COMMIT", "schrijven", d) != 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -860,7 +873,7 @@ static int configure(struct store *s, struct diags *d)
 	int rc, wal;
 
 
-	if (exec_sql(s, "PRAGMA foreign_keys = ON", "openen", d) != 0 ||
+	if (store_exec(s, "PRAGMA foreign_keys = ON", "openen", d) != 0 ||
 	    query_int(s, "PRAGMA foreign_keys", &fk, d) != 0)
 		return -1;
 	if (fk != 1) {
@@ -902,7 +915,7 @@ static int configure(struct store *s, struct diags *d)
 	 * an import in batches about 15% of its time. It is emptied when
 	 * the savepoint is released.
 	 */
-	return exec_sql(s, "PRAGMA synchronous = FULL;"
+	return store_exec(s, "PRAGMA synchronous = FULL;"
 	                " PRAGMA temp_store = MEMORY;"
 	                " PRAGMA journal_size_limit = 8388608", "openen", d);
 }
@@ -929,13 +942,17 @@ static int migrate(struct store *s, long long version, struct diags *d)
 		         version, STORE_NMIGRATIONS);
 		goto fail;
 	}
-	for (i = (int)version; i < STORE_NMIGRATIONS; i++)
-		for (step = store_migrations[i]; *step; step++)
-			if (exec_sql(s, *step, "bijwerken", d) != 0)
+	for (i = (int)version; i < STORE_NMIGRATIONS; i++) {
+		for (step = store_migrations[i].sql; *step; step++)
+			if (store_exec(s, *step, "bijwerken", d) != 0)
 				goto fail;
+		if (store_migrations[i].fill &&
+		    store_migrations[i].fill(s, d) != 0)
+			goto fail;
+	}
 	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
 	                STORE_APPLICATION_ID, STORE_NMIGRATIONS);
-	rc = exec_sql(s, sql, "bijwerken", d);
+	rc = store_exec(s, sql, "bijwerken", d);
 	free(sql);
 	if (rc != 0)
 		goto fail;
@@ -967,6 +984,14 @@ static int store_busy(void *arg, int count)
 /* Open or create the database at path; see store.h. */
 struct store *store_open(const char *path, const char *user, struct diags *d)
 {
+	return store_open_ex(path, user, NULL, NULL, d);
+}
+
+/* store_open with a progress callback for slow migrations; see store.h. */
+struct store *store_open_ex(const char *path, const char *user,
+                            store_progress_fn *progress, void *arg,
+                            struct diags *d)
+{
 	struct store *s;
 	long long version = 0;
 	int rc;
@@ -983,6 +1008,8 @@ struct store *store_open(const char *path, const char *user, struct diags *d)
 	/* NOMUTEX: a handle is used by one thread at a time (store.h), so
 	 * SQLite need not lock the connection around every call; that took
 	 * some 5% of the time of storing a case. */
+	s->progress = progress;
+	s->progress_arg = arg;
 	rc = sqlite3_open_v2(path, &s->db,
 	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
 	                     SQLITE_OPEN_NOMUTEX, NULL);
@@ -1022,6 +1049,7 @@ void store_close(struct store *s)
 		(void)sqlite3_finalize(s->stmts[i].st);
 	free(s->stmts);
 	(void)sqlite3_finalize(s->data_version);
+	store_search_close(s);
 	rc = sqlite3_close(s->db);
 	assert(rc == SQLITE_OK); /* SQLITE_BUSY: a statement was leaked */
 	(void)rc;
@@ -1432,6 +1460,8 @@ int store_check(struct store *s, struct diags *d)
 	if (check_rows(s, "PRAGMA integrity_check", 0, d) != 0)
 		bad = 1;
 	if (check_rows(s, "PRAGMA foreign_key_check", 1, d) != 0)
+		bad = 1;
+	if (store_search_check(s, d) != 0)
 		bad = 1;
 	if (query_int(s, "PRAGMA user_version", &version, d) != 0 ||
 	    query_int(s, "PRAGMA application_id", &app, d) != 0)

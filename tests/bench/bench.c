@@ -14,7 +14,9 @@
  *    top-3, factors, hypotheses, plan and reviews: at least 300,000
  *    statements in all.
  * 2. Measures opening the finished database, listing every household,
- *    exporting one household as YAML, the database size, and peak memory.
+ *    exporting one household as YAML, typical searches, the team lead's
+ *    overview, the database size (and that of its search index), and
+ *    peak memory.
  *
  * Figures go to stdout, one per line, as "BENCH name value unit". Progress
  * and a summary with the targets go to stderr. A missed target is reported
@@ -42,8 +44,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "casefile.h"
 #include "form.h"
+#include "overview.h"
+#include "search.h"
 #include "store.h"
 #include "summary.h"
 #include "util.h"
@@ -66,6 +72,11 @@
 #define TARGET_LIST_MS       50.0
 #define TARGET_EXPORT_MS     10.0
 #define TARGET_RSS_KB        16384L
+#define TARGET_SEARCH_MS     20.0
+#define TARGET_OVERVIEW_MS   50.0
+#define SEARCH_RUNS          5
+#define OVERVIEW_RUNS        5
+#define QUIET_DAYS           90
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1454,6 +1465,8 @@ struct figures {
 	double import_per_s;
 	double list_ms;
 	double export_ms;
+	double search_ms;
+	double overview_ms;
 	long rss_kb;
 };
 
@@ -1613,6 +1626,95 @@ static int measure_summary(struct store *st, const struct formset *fs,
 	return 0;
 }
 
+/*
+ * Typical searches: a name, a word of the notes, two words, a word with a
+ * letter folded (ı), a word as it is being typed, a word of a source. Each
+ * is run SEARCH_RUNS times and its median taken; search_ms is the median
+ * of those, search_max_ms the slowest. search_prefix2_ms is the worst
+ * case of typing: two letters, a prefix of many words.
+ */
+static const char *const typical_searches[] = {
+	"yilmaz", "huisarts", "sem school", "blauwe plek", "schuld",
+	"joelle", "verhuurder", "baris", "leerplicht", "energierekening",
+};
+
+static double time_search(struct store *st, const struct formset *fs,
+                          const char *query, size_t *hits)
+{
+	double v[SEARCH_RUNS];
+	for (int i = 0; i < SEARCH_RUNS; i++) {
+		struct search_results r;
+		struct diags d = {0};
+		double t0 = now_ms();
+		int rc = search_run(st, fs, query, NULL, &r, &d);
+		v[i] = now_ms() - t0;
+		*hits = r.n;
+		search_results_free(&r);
+		if (rc != 0) {
+			fprintf(stderr, "bench: zoeken naar '%s' mislukt:\n", query);
+			diags_print(stderr, &d);
+			diags_free(&d);
+			return -1;
+		}
+		diags_free(&d);
+	}
+	return median(v, SEARCH_RUNS);
+}
+
+static int measure_search(struct store *st, const struct formset *fs,
+                          struct figures *fig)
+{
+	double v[NELEM(typical_searches)], worst = 0;
+	size_t hits = 0, total = 0;
+	for (size_t i = 0; i < NELEM(typical_searches); i++) {
+		v[i] = time_search(st, fs, typical_searches[i], &hits);
+		if (v[i] < 0)
+			return -1;
+		if (hits == 0) {
+			fprintf(stderr, "bench: '%s' vond niets\n",
+			        typical_searches[i]);
+			return -1;
+		}
+		total += hits;
+		if (v[i] > worst)
+			worst = v[i];
+	}
+	fig->search_ms = median(v, NELEM(typical_searches));
+	report("search_ms", fig->search_ms, 2, "ms");
+	report("search_max_ms", worst, 2, "ms");
+	report("search_hits", (double)total, 0, "hits");
+	double p = time_search(st, fs, "sc", &hits);
+	if (p < 0)
+		return -1;
+	report("search_prefix2_ms", p, 2, "ms");
+	return 0;
+}
+
+static int measure_overview(struct store *st, struct figures *fig)
+{
+	double v[OVERVIEW_RUNS];
+	size_t rows = 0;
+	for (int i = 0; i < OVERVIEW_RUNS; i++) {
+		struct overview o;
+		struct diags d = {0};
+		double t0 = now_ms();
+		int rc = overview_load(st, BENCH_TODAY, QUIET_DAYS, &o, &d);
+		v[i] = now_ms() - t0;
+		rows = o.review.n + o.overdue.n + o.quiet.n;
+		overview_free(&o);
+		if (rc != 0) {
+			diags_print(stderr, &d);
+			diags_free(&d);
+			return -1;
+		}
+		diags_free(&d);
+	}
+	fig->overview_ms = median(v, OVERVIEW_RUNS);
+	report("overview_ms", fig->overview_ms, 2, "ms");
+	report("overview_rows", (double)rows, 0, "households");
+	return 0;
+}
+
 static void report_import(const struct import_result *res,
                           const struct store_counts *c, struct figures *fig)
 {
@@ -1641,13 +1743,36 @@ static void report_import(const struct import_result *res,
 	report("peak_rss_import_kb", (double)peak_rss_kb(), 0, "kB");
 }
 
+/* The pages of the search index (its FTS5 shadow tables), read with the
+ * dbstat table of the sqlite3 shell's build; -1 when it has none. Only a
+ * measurement: duo itself leaves SQL to the store. */
+static long search_index_bytes(const char *db)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	long bytes = -1;
+
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, "SELECT sum(pgsize) FROM dbstat"
+	                       " WHERE name LIKE 'search%'", -1, &st,
+	                       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		bytes = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return bytes;
+}
+
 static void report_size(const char *db)
 {
 	char *wal = xasprintf("%s-wal", db);
 	long main_bytes = file_size(db), wal_bytes = file_size(wal);
+	long index_bytes = search_index_bytes(db);
 	report("db_bytes", (double)main_bytes, 0, "bytes");
 	report("db_wal_bytes", (double)wal_bytes, 0, "bytes");
 	report("db_total_bytes", (double)(main_bytes + wal_bytes), 0, "bytes");
+	if (index_bytes >= 0)
+		report("search_index_bytes", (double)index_bytes, 0, "bytes");
 	free(wal);
 }
 
@@ -1671,6 +1796,11 @@ static void summary(const struct figures *f)
 	                       f->list_ms < TARGET_LIST_MS);
 	missed += summary_line("export", f->export_ms, 2, "ms", "<",
 	                       TARGET_EXPORT_MS, f->export_ms < TARGET_EXPORT_MS);
+	missed += summary_line("search", f->search_ms, 2, "ms", "<",
+	                       TARGET_SEARCH_MS, f->search_ms < TARGET_SEARCH_MS);
+	missed += summary_line("overv.", f->overview_ms, 2, "ms", "<",
+	                       TARGET_OVERVIEW_MS,
+	                       f->overview_ms < TARGET_OVERVIEW_MS);
 	missed += summary_line("RSS", (double)f->rss_kb, 0, "kB", "<",
 	                       (double)TARGET_RSS_KB, f->rss_kb < TARGET_RSS_KB);
 	if (missed)
@@ -1722,7 +1852,9 @@ static int run(const char *db, const char *forms, struct rss_child *child)
 	if (measure_list(st, &fig) != 0 ||
 	    measure_export(st, &fs, export_ids, &fig) != 0 ||
 	    measure_save(st, &fs, export_ids) != 0 ||
-	    measure_summary(st, &fs, export_ids) != 0)
+	    measure_summary(st, &fs, export_ids) != 0 ||
+	    measure_search(st, &fs, &fig) != 0 ||
+	    measure_overview(st, &fig) != 0)
 		goto out;
 	store_close(st);
 	st = NULL;

@@ -414,10 +414,13 @@ TEST(open_refuses_newer_schema_untouched)
 	s = open_quiet(path, &d);
 	CHECK(s == NULL);
 	msg = diags_text(&d);
-	want = xasprintf("is van een nieuwere duo (schema 99; deze duo kent "
-	                 "t/m %d)", store_schema_version());
-	CHECK_CONTAINS(msg, want);
-	free(want);
+	{
+		char *want = xasprintf("is van een nieuwere duo (schema 99; deze "
+		                       "duo kent t/m %d)", store_schema_version());
+
+		CHECK_CONTAINS(msg, want);
+		free(want);
+	}
 	CHECK_CONTAINS(msg, path);
 	after = slurp(path, &n2);
 	CHECK(after != NULL);
@@ -1400,13 +1403,17 @@ TEST(rows_are_keyed_by_integers)
 	cleanup(dir);
 }
 
+/* The statements of the store's cache and its operations; FTS5 prepares
+ * statements of its own on its shadow tables ('main'.'search_data', ...)
+ * when it first needs them, a merge of its segments for one. */
 static int count_statements(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
 	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
-		n++;
+		if (!strstr(sqlite3_sql(st), "'main'.'search_"))
+			n++;
 	return n;
 }
 
