@@ -639,7 +639,10 @@ TEST(bad_household_attribute)
 		"    fields:\n"                                          /* 27 */
 		"      - {key: on, label: Over, type: target, required: true}\n"
 		"      - {key: text, label: Opmerking, type: lines, required: true,"
-		" household: true}\n", 3);                               /* 29 */
+		" household: true}\n"                                    /* 29 */
+		"      - {key: reply, label: Antwoord, type: lines}\n"
+		"      - {key: replied_by, label: Beantwoord door, type: text}\n"
+		"      - {key: resolved, label: Afgehandeld, type: bool}\n", 3);
 
 	expect(&d, dir, "6-review.yaml", 12, 9,
 	       "veld 'reviewer' van sectie 'reviews' kan niet household: true "
