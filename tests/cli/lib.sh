@@ -2,6 +2,9 @@
 #
 # Each test script sources this file, calls t "name" before each test and
 # ok / fail at its end; run.sh counts the "ok -" / "not ok -" lines.
+# A test that cannot run on this machine (the browser test without
+# chromium) prints "skip - name: why" instead; run.sh shows and counts
+# those apart, never as passed.
 # $DUO_BIN is the binary under test, $DUO_FORMS the forms, $EXAMPLES the
 # shared examples, $CASES tests/cases. Every script gets its own $TMP.
 
