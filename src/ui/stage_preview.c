@@ -230,8 +230,8 @@ static const char *preview_help(struct ui_app *app, struct ui_view *v)
 		return "Dit is de samenvatting zoals het huishouden die krijgt. F3 "
 		       "zet de weergave voor professionals terug.";
 	return "Dit is de weergave voor professionals, met vertrouwelijke "
-	       "punten gemarkeerd. De samenvatting voor het huishouden, zonder "
-	       "die punten, komt later.";
+	       "punten gemarkeerd. F3 toont de samenvatting voor het "
+	       "huishouden, zonder die punten.";
 }
 
 static const struct ui_view_ops preview_ops = {
