@@ -138,7 +138,7 @@ enum ui_scope {
 enum ui_action {
 	UI_A_NONE,
 	/* everywhere */
-	UI_A_HELP, UI_A_QUIT_NOW, UI_A_REDRAW,
+	UI_A_HELP, UI_A_QUIT_NOW, UI_A_REDRAW, UI_A_HOUSEHOLD_VIEW,
 	/* moving through a list */
 	UI_A_UP, UI_A_DOWN, UI_A_LEFT, UI_A_RIGHT, UI_A_PGUP, UI_A_PGDN,
 	UI_A_TOP, UI_A_BOTTOM,
@@ -588,8 +588,8 @@ struct doc_node *ui_case_find(struct ui_app *app, struct doc_node *session,
 /* The mapping or item a section + id names (see struct ui_edit). */
 struct doc_node *ui_case_item(struct ui_app *app, const char *section,
                               const char *item_id);
-/* 1 when the current session may not be changed (vastgesteld, herzien);
- * then says so on the status line when tell. */
+/* 1 when the current session may not be changed (vastgesteld, herzien,
+ * or the household watches); then says so on the status line when tell. */
 int ui_case_locked(struct ui_app *app, int tell);
 /* Before a change: keep a snapshot for undo, tagged with the screen. */
 void ui_case_snapshot(struct ui_app *app, int tag);
@@ -623,6 +623,7 @@ struct ui_app {
 	struct store *store;
 	char *db_path;
 	char *forms_dir;
+	char *data_dir;           /* the wording of the household summary; may be NULL */
 	char *user;
 	struct ui_view *top;
 	struct ui_case cs;
@@ -721,11 +722,34 @@ void ui_keybar_draw(struct ui_app *app, int y, struct ui_view *v);
 
 /*
  * The single place where items are filtered before they are drawn: 1 when
- * item (of section) may be on the screen. Today everything is shown;
- * the household view (next version) hides confidential items here.
+ * item (of section) may be on the screen. Everything is shown, except
+ * while the household watches (app->cfg.household_view, F3): then only
+ * what audience_household_item allows (audience.h), so confidential items
+ * and reviews are gone from every list.
  */
 int ui_item_visible(struct ui_app *app, const char *section,
                     const struct doc_node *item);
+/* 1 when field key of section may be on the screen: always, except while
+ * the household watches (audience_household_field). */
+int ui_field_visible(struct ui_app *app, const char *section,
+                     const char *key);
+/*
+ * "Huishouden kijkt mee" (F3): switch the screen to what the household may
+ * see, or back. Forms, dialogs and the help screen above the list are
+ * closed first (they may show a hidden field), the setting is saved in the
+ * configuration (it survives a restart), and every view is told. While it
+ * is on nothing can be changed: see ui_household_view_locked.
+ */
+void ui_household_view_toggle(struct ui_app *app);
+/* 1 (and, with tell, a calm message on the status line) while the
+ * household watches: the screen is read-only then. */
+int ui_household_view_locked(struct ui_app *app, int tell);
+/* 1 (and, with tell, that calm message) when action a on view v changes
+ * the document and the household watches: new, delete, undo, a new
+ * session, moving and ranking. The household list may still make a new
+ * household (it shows nothing of one). The key bar leaves these out. */
+int ui_household_view_refuses(struct ui_app *app, const struct ui_view *v,
+                              enum ui_action a, int tell);
 
 /* Shared helpers for stage views built on a row list. */
 const char *ui_member_name(struct ui_app *app, const char *ref);

@@ -330,18 +330,29 @@ void ui_keybar_draw(struct ui_app *app, int y, struct ui_view *v)
 {
 	enum ui_scope scopes[UI_SCOPES_MAX];
 	enum ui_action shown[UI_A_COUNT] = {0};
-	struct bar_item items[UI_A_COUNT];
+	struct bar_item items[UI_A_COUNT + 1];
 	int n = v && v->ops->scopes ? v->ops->scopes(app, v, scopes) : 0;
 	int x = UI_PAD, cols = COLS, nitems = 0, need = UI_PAD;
 
 	move(y, 0);
 	clrtoeol();
+	if (app->cfg.household_view) {
+		/* the mode is on: how to switch it off comes first and stays */
+		struct bar_item *it = &items[nitems++];
+
+		it->key = ui_key_name(UI_KEY_F(3), it->name, sizeof it->name);
+		it->label = "huishouden kijkt mee uitzetten";
+		it->global = 1;
+		need += ui_width(it->key) + 1 + ui_width(it->label) + 2;
+	}
 	for (int s = 0; s < n; s++) {
 		for (size_t k = 0; k < ui_keymap_len; k++) {
 			const struct ui_keydef *kd = &ui_keymap[k];
 			struct bar_item *it;
 
 			if (kd->scope != scopes[s] || !kd->bar || shown[kd->action])
+				continue;
+			if (ui_household_view_refuses(app, v, kd->action, 0))
 				continue;
 			if (v->typing && ui_key_printable(kd->key))
 				continue;

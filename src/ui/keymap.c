@@ -27,6 +27,10 @@ const struct ui_keydef ui_keymap[] = {
 	 "duo stoppen; wat je typte wordt eerst bewaard", NULL},
 	{UI_SC_GLOBAL, C('l'), UI_A_REDRAW, NULL,
 	 "Het scherm opnieuw tekenen", NULL},
+	{UI_SC_GLOBAL, UI_KEY_F(3), UI_A_HOUSEHOLD_VIEW, NULL,
+	 "Huishouden kijkt mee (aan/uit): alleen laten zien wat het "
+	 "huishouden mag zien, zonder vertrouwelijke punten; dan kan er niets "
+	 "veranderd worden", NULL},
 
 	/* moving through a list */
 	{UI_SC_MOVE, UI_KEY_UP, UI_A_UP, NULL, "Omhoog", NULL},

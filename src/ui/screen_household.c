@@ -139,9 +139,12 @@ static void build(struct ui_app *app, struct ui_hhscreen *hs)
 		free(text);
 		r->section = "sessions";
 		r->item_id = xstrdup(id);
-		r->meta = xasprintf("%s%s%s", status_label(app,
-		                    doc_map_str(s, "status")), ev ? ", evaluatie " :
-		                    "", ev ? ev : "");
+		if (ui_field_visible(app, "sessions", "status"))
+			r->meta = xasprintf("%s%s%s", status_label(app,
+			                    doc_map_str(s, "status")), ev ?
+			                    ", evaluatie " : "", ev ? ev : "");
+		else if (ev)
+			r->meta = xasprintf("evaluatie %s", ev);
 		r->help = ssec ? ssec->help : NULL;
 	}
 	r = ui_list_add(l, UI_ROW_ADD, "add:sessions",

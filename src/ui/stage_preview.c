@@ -2,20 +2,24 @@
  * stage_preview.c - stage 5 of a session: the whole session as text,
  * export_text_professional at the width of the panel: the professionals'
  * view, confidential items marked, not a screen to read with the
- * household (their summary, without those items, comes later). Scrolls
- * with the arrows, PgUp/PgDn and Space. The text is made again only when
- * the document or the width changed.
+ * household. While the household watches (F3) it is their summary
+ * instead (summary.h, built from the filtered case: nothing confidential,
+ * no review). Scrolls with the arrows, PgUp/PgDn and Space. The text is
+ * made again only when the document, the width or the mode changed.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "export.h"
+#include "summary.h"
 #include "ui_impl.h"
 
 #define NOTE_ROWS 2   /* the note under the title, at most */
 #define PREVIEW_NOTE "Zo staat de sessie op papier. Vertrouwelijke punten " \
 	"zijn gemarkeerd."
+#define HOUSEHOLD_NOTE "Zo krijgt het huishouden de samenvatting: zonder " \
+	"vertrouwelijke punten."
 
 struct ui_preview {
 	struct ui_view view;
@@ -24,11 +28,36 @@ struct ui_preview {
 	size_t nlines, capl;
 	int width;            /* the width the text was made for */
 	unsigned long gen;
+	int household;        /* the text is the household summary */
 	size_t top;
 	int page;
 };
 
 static const struct ui_view_ops preview_ops;
+
+/* The household summary of version at width (summary.h), or why there
+ * is none; owned. It is built from the filtered copy of the case
+ * (audience.h), so it holds nothing confidential and no review. */
+static char *household_text(struct ui_app *app, int version, int width)
+{
+	struct diags d = {0};
+	struct summary_texts *tx = app->data_dir ?
+	                           summary_texts_load(app->data_dir, &d) : NULL;
+	struct summary *sum = tx ? summary_build(app->cs.doc, &app->fs, tx,
+	                                         version, &d) : NULL;
+	struct summary_render_opts o = {width};
+	char *text = sum ? summary_render_string(summary_render_text, sum, &o,
+	                                         &d) : NULL;
+
+	if (!text)
+		text = xasprintf("De samenvatting voor het huishouden is niet te "
+		                 "maken: %s\n", d.n ? d.v[0].msg :
+		                 "de teksten van de samenvatting ontbreken");
+	summary_free(sum);
+	summary_texts_free(tx);
+	diags_free(&d);
+	return text;
+}
 
 /* Make the text at width and split it into lines. */
 static void make_text(struct ui_app *app, struct ui_preview *pv, int width)
@@ -38,11 +67,17 @@ static void make_text(struct ui_app *app, struct ui_preview *pv, int width)
 	struct diags d = {0};
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	FILE *f = NULL;
 
 	free(pv->text);
 	pv->text = NULL;
 	pv->nlines = 0;
+	if (app->cfg.household_view)
+		buf = household_text(app, ver ? atoi(ver) : 0, width);
+	else
+		f = open_memstream(&buf, &len);
+	if (buf)
+		len = strlen(buf);
 	if (f) {
 		if (export_text_professional(f, app->cs.doc, &app->fs,
 		                             ver ? atoi(ver) : 0, width, &d) != 0)
@@ -64,6 +99,7 @@ static void make_text(struct ui_app *app, struct ui_preview *pv, int width)
 	}
 	pv->width = width;
 	pv->gen = app->cs.gen;
+	pv->household = app->cfg.household_view;
 	if (pv->top >= pv->nlines)
 		pv->top = pv->nlines ? pv->nlines - 1 : 0;
 	diags_free(&d);
@@ -104,13 +140,15 @@ static void preview_draw(struct ui_app *app, struct ui_view *v,
 		return;
 	/* the note sits in the blank row under the title, and the next */
 	note = ui_put_wrapped(app, (struct ui_rect){body.y - 1, x, NOTE_ROWS, w},
+	                      app->cfg.household_view ? HOUSEHOLD_NOTE :
 	                      PREVIEW_NOTE, ui_look(app, UI_LOOK_DIM));
 	body.y += note - 1;
 	body.h -= note - 1;
 	h = body.h - 2;
 	if (h < 1)
 		return;
-	if (!pv->text || pv->width != w || pv->gen != app->cs.gen)
+	if (!pv->text || pv->width != w || pv->gen != app->cs.gen ||
+	    pv->household != app->cfg.household_view)
 		make_text(app, pv, w);
 	pv->page = h;
 	if (pv->nlines > (size_t)h && pv->top + (size_t)h > pv->nlines)
@@ -187,11 +225,13 @@ static int preview_action(struct ui_app *app, struct ui_view *v,
 /* The help line of stage 5. */
 static const char *preview_help(struct ui_app *app, struct ui_view *v)
 {
-	(void)app;
 	(void)v;
+	if (app->cfg.household_view)
+		return "Dit is de samenvatting zoals het huishouden die krijgt. F3 "
+		       "zet de weergave voor professionals terug.";
 	return "Dit is de weergave voor professionals, met vertrouwelijke "
-	       "punten gemarkeerd. De samenvatting voor het huishouden, zonder "
-	       "die punten, komt later.";
+	       "punten gemarkeerd. F3 toont de samenvatting voor het "
+	       "huishouden, zonder die punten.";
 }
 
 static const struct ui_view_ops preview_ops = {

@@ -179,7 +179,9 @@ static char *card_meta(struct ui_app *app, const struct doc_node *s)
 	const struct form_field *about = sec ? form_section_field(sec, "about")
 	                                     : NULL;
 	struct strbuf sb = {0};
-	const char *src = doc_map_str(s, "source"), *date = doc_map_str(s, "date");
+	const char *src = ui_field_visible(app, "statements", "source") ?
+	                  doc_map_str(s, "source") : NULL;
+	const char *date = doc_map_str(s, "date");
 	const char *holder = doc_map_str(s, "holder");
 	char *ab = about ? ui_field_text(app, "statements", about, s) : NULL;
 

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audience.h"
 #include "ui_impl.h"
 
 #define UI_ESC_DELAY_MS 25   /* how long Esc waits for a key sequence */
@@ -84,10 +85,82 @@ struct ui_view *ui_view_top(struct ui_app *app)
 int ui_item_visible(struct ui_app *app, const char *section,
                     const struct doc_node *item)
 {
-	(void)app;
-	(void)section;
-	(void)item;
+	if (!app->cfg.household_view)
+		return 1;
+	return audience_household_item(&app->fs, section, item);
+}
+
+/* See ui_impl.h. */
+int ui_field_visible(struct ui_app *app, const char *section,
+                     const char *key)
+{
+	if (!app->cfg.household_view)
+		return 1;
+	return audience_household_field(&app->fs, section, key);
+}
+
+/* See ui_impl.h. */
+int ui_household_view_locked(struct ui_app *app, int tell)
+{
+	if (!app->cfg.household_view)
+		return 0;
+	if (tell)
+		ui_status(app, "Het huishouden kijkt mee: je kunt nu alleen "
+		          "lezen. F3 zet het uit.");
 	return 1;
+}
+
+/* 1 for the views that may show more than the list under them: an item's
+ * form, a dialog, the help screen. */
+static int view_above_list(const struct ui_view *v)
+{
+	return str_eq(v->ops->name, "form") || str_eq(v->ops->name, "dialog") ||
+	       str_eq(v->ops->name, "help");
+}
+
+/* See ui_impl.h. */
+void ui_household_view_toggle(struct ui_app *app)
+{
+	struct diags d = {0};
+
+	ui_app_flush(app);
+	while (app->top && app->top->below && view_above_list(app->top))
+		ui_view_pop(app);
+	app->cfg.household_view = !app->cfg.household_view;
+	app->cs.gen++;
+	ui_case_refresh_views(app);
+	if (config_save(&app->cfg, &d) != 0)
+		ui_error(app, "De instelling is niet bewaard: %s",
+		         d.n ? d.v[0].msg : "onbekende fout");
+	else if (app->cfg.household_view)
+		ui_status(app, "Het huishouden kijkt mee: vertrouwelijke punten "
+		          "zijn verborgen. F3 zet het uit.");
+	else
+		ui_status(app, "Het huishouden kijkt niet meer mee: alles is "
+		          "weer te zien.");
+	diags_free(&d);
+}
+
+/* See ui_impl.h. */
+int ui_household_view_refuses(struct ui_app *app, const struct ui_view *v,
+                              enum ui_action a, int tell)
+{
+	if (!app->cfg.household_view || str_eq(v->ops->name, "households"))
+		return 0;
+	switch (a) {
+	case UI_A_NEW:
+	case UI_A_DELETE:
+	case UI_A_UNDO:
+	case UI_A_NEW_SESSION:
+	case UI_A_MOVE_LEFT:
+	case UI_A_MOVE_RIGHT:
+	case UI_A_RANK_UP:
+	case UI_A_RANK_DOWN:
+	case UI_A_PROMOTE:
+		return ui_household_view_locked(app, tell);
+	default:
+		return 0;
+	}
 }
 
 /* ---- layout ---------------------------------------------------------------------- */
@@ -144,7 +217,8 @@ static void draw_title(struct ui_app *app)
 		const struct form_section *ss = formset_section(&app->fs, "sessions");
 		const struct form_field *st = ss ? form_section_field(ss, "status")
 		                                 : NULL;
-		const char *status = doc_map_str(sess, "status");
+		const char *status = ui_field_visible(app, "sessions", "status") ?
+		                     doc_map_str(sess, "status") : NULL;
 		const struct form_choice *c = st && status ?
 		                              form_field_choice(st, status) : NULL;
 
@@ -156,7 +230,10 @@ static void draw_title(struct ui_app *app)
 		if (ui_case_locked(app, 0))
 			sb_add(&sb, " \u2013 alleen lezen");
 	}
-	if (app->user) {
+	if (app->cfg.household_view) {
+		/* the banner takes the place of who is working */
+		sb_add(&who, "HUISHOUDEN KIJKT MEE");
+	} else if (app->user) {
 		sb_add(&who, app->user);
 		if (app->cfg.role)
 			sb_addf(&who, "%s%s", ui_glyph(app, UI_G_SEP),
@@ -164,13 +241,15 @@ static void draw_title(struct ui_app *app)
 	}
 	w = ui_width(sb_str(&who));
 	/* the version's state ("alleen lezen") goes before who is working */
-	if (w && ui_width(sb_str(&sb)) > COLS - 2 * UI_PAD - w - 2)
+	if (w && !app->cfg.household_view &&
+	    ui_width(sb_str(&sb)) > COLS - 2 * UI_PAD - w - 2)
 		w = 0;
 	x += ui_put_cut(app, 0, x, COLS - 2 * UI_PAD - w - 2, sb_str(&sb),
 	                ui_look(app, UI_LOOK_TITLE));
 	if (w && x + 2 + w < COLS)
 		ui_put(app, 0, COLS - UI_PAD - w, w, sb_str(&who),
-		       ui_look(app, UI_LOOK_DIM));
+		       ui_look(app, app->cfg.household_view ? UI_LOOK_TAG :
+		               UI_LOOK_DIM));
 	sb_free(&sb);
 	sb_free(&who);
 }
@@ -367,7 +446,9 @@ int ui_app_key(struct ui_app *app, int key)
 	}
 	n = v->ops->scopes(app, v, scopes);
 	a = ui_keymap_lookup(scopes, n, key);
-	if (a != UI_A_NONE) {
+	if (a != UI_A_NONE && ui_household_view_refuses(app, v, a, 1)) {
+		/* refused, the message is on the status line */
+	} else if (a != UI_A_NONE) {
 		if (!v->ops->action || !v->ops->action(app, v, a, key)) {
 			switch (a) {
 			case UI_A_HELP:
@@ -378,6 +459,9 @@ int ui_app_key(struct ui_app *app, int key)
 				break;
 			case UI_A_REDRAW:
 				clearok(curscr, TRUE);
+				break;
+			case UI_A_HOUSEHOLD_VIEW:
+				ui_household_view_toggle(app);
 				break;
 			default:
 				break;
@@ -485,6 +569,7 @@ struct ui_app *ui_app_open(const struct ui_options *opts, struct diags *d)
 
 	app->db_path = xstrdup(opts->db_path);
 	app->forms_dir = xstrdup(opts->forms_dir);
+	app->data_dir = opts->data_dir ? xstrdup(opts->data_dir) : NULL;
 	app->now = ui_now_ms();
 	if (formset_load(&app->fs, app->forms_dir, d) != 0) {
 		if (d->n == 0)
@@ -568,6 +653,7 @@ void ui_app_close(struct ui_app *app)
 	free(app->status);
 	free(app->db_path);
 	free(app->forms_dir);
+	free(app->data_dir);
 	free(app->user);
 	free(app);
 }

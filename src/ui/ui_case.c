@@ -380,6 +380,8 @@ int ui_case_locked(struct ui_app *app, int tell)
 	struct doc_node *sess = ui_case_session(app);
 	char why[256];
 
+	if (ui_household_view_locked(app, tell))
+		return 1;
 	if (!sess || review_editable(sess, why, sizeof why))
 		return 0;
 	if (tell)

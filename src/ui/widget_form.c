@@ -171,10 +171,12 @@ void ui_form_open(struct ui_app *app, const char *section, const char *item_id,
 	fv->bad = xcalloc(sec->nfields ? sec->nfields : 1, sizeof *fv->bad);
 	fv->badmsg = xcalloc(sec->nfields ? sec->nfields : 1,
 	                     sizeof *fv->badmsg);
-	fv->locked = !str_eq(section, "household") &&
-	             !str_eq(section, "members") && ui_case_locked(app, 0);
+	fv->locked = ui_household_view_locked(app, 0) ||
+	             (!str_eq(section, "household") &&
+	              !str_eq(section, "members") && ui_case_locked(app, 0));
 	for (size_t i = 0; i < sec->nfields; i++) {
-		if (sec->fields[i].type == FT_ID)
+		if (sec->fields[i].type == FT_ID ||
+		    !ui_field_visible(app, section, sec->fields[i].key))
 			continue;
 		if (focus == SIZE_MAX && focus_key &&
 		    str_eq(sec->fields[i].key, focus_key))
@@ -679,8 +681,9 @@ static void form_refresh(struct ui_app *app, struct ui_view *v)
 {
 	struct ui_formview *fv = (struct ui_formview *)v;
 
-	fv->locked = !str_eq(fv->section, "household") &&
-	             !str_eq(fv->section, "members") && ui_case_locked(app, 0);
+	fv->locked = ui_household_view_locked(app, 0) ||
+	             (!str_eq(fv->section, "household") &&
+	              !str_eq(fv->section, "members") && ui_case_locked(app, 0));
 	if (fv->edit.active)
 		ui_edit_resync(app, &fv->edit);
 }
