@@ -4,7 +4,7 @@
 #   make run      build duo and open it on a fresh demo database
 #   make test     build with AddressSanitizer + UBSan and run every test
 #   make bench    build a region-scale database and print figures
-#   make install  install duo, its forms and its man page under PREFIX
+#   make install  install duo, its forms, its data and its man page under PREFIX
 #
 # Dependencies are found with pkg-config; .ci/deps names (and, as root,
 # installs) the Debian packages that provide any that are missing.
@@ -121,6 +121,7 @@ install: duo
 	  $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(MANDIR)/man1
 	install -m 755 duo $(DESTDIR)$(PREFIX)/bin/duo
 	install -m 644 forms/*.yaml $(DESTDIR)$(DATADIR)/forms/
+	install -m 644 data/jargon.yaml $(DESTDIR)$(DATADIR)/data/
 	install -m 644 man/duo.1 $(DESTDIR)$(MANDIR)/man1/duo.1
 
 clean:

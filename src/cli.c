@@ -19,14 +19,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "casedoc.h"
 #include "casefile.h"
 #include "cli.h"
 #include "export.h"
 #include "form.h"
+#include "plaintext.h"
 #include "store.h"
 
 #ifndef DUO_FORMS_DIR
 #define DUO_FORMS_DIR "/usr/local/share/duo/forms"
+#endif
+#ifndef DUO_DATA_DIR
+#define DUO_DATA_DIR "/usr/local/share/duo/data"
 #endif
 
 /* The width of the text export. */
@@ -259,6 +264,36 @@ static char *forms_dir(const struct cli *c)
 		}
 	}
 	return xstrdup(DUO_FORMS_DIR);
+}
+
+/* The file name in the data directory: $DUO_DATA, else "data" next to
+ * the executable or one or two levels up, else the installed
+ * DUO_DATA_DIR. Caller frees. */
+static char *data_file(const char *name)
+{
+	static const char *const up[] = {"data", "../data", "../../data"};
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (env("DUO_DATA"))
+		return xasprintf("%s/%s", env("DUO_DATA"), name);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
+			char *path = xasprintf("%s/%s/%s", exe, up[i], name);
+
+			if (access(path, F_OK) == 0)
+				return path;
+			free(path);
+		}
+	}
+	return xasprintf("%s/%s", DUO_DATA_DIR, name);
 }
 
 /* Who the audit trail names: $DUO_USER, else the login name. */
@@ -523,6 +558,123 @@ static int export_to(struct store *s, const struct formset *fs,
 	return rc;
 }
 
+/* Print the check of one session of doc: header, findings, average and
+ * verdict. */
+static void check_print(FILE *f, struct doc_node *doc, int version,
+                        const struct pt_report *r)
+{
+	const struct doc_node *session = casedoc_session(doc, version);
+	size_t njargon = 0;
+	char *line;
+
+	fputs("Taalcheck van de tekst voor het huishouden: ", f);
+	put_clean(f, doc_map_str(doc_map_get(doc, "household"), "name"));
+	fputs(", versie ", f);
+	put_clean(f, doc_map_str(session, "version"));
+	fputs(".\nGecontroleerd: de tekst van het duo.", f);
+	if (r->quoted)
+		fprintf(f, " Niet gecontroleerd, want in de eigen woorden van het "
+		        "huishouden: %zu %s.", r->quoted,
+		        r->quoted == 1 ? "tekst" : "teksten");
+	fputs("\n\n", f);
+	for (size_t i = 0; i < r->n; i++) {
+		line = pt_finding_line(&r->v[i]);
+		fprintf(f, "%s\n", line);
+		free(line);
+		njargon += r->v[i].kind == PT_JARGON;
+	}
+	if (r->n)
+		fputc('\n', f);
+	line = pt_average_line(r);
+	fprintf(f, "%s\n", line);
+	free(line);
+	if (r->n)
+		fprintf(f, "%zu %s om te verbeteren: %zu keer vaktaal, %zu %s van "
+		        "meer dan %d woorden.\n", r->n,
+		        r->n == 1 ? "punt" : "punten", njargon, r->n - njargon,
+		        r->n - njargon == 1 ? "zin" : "zinnen", PT_LONG_SENTENCE);
+	else if (!pt_report_clean(r))
+		fputs("Geen vaktaal en geen lange zinnen, maar de zinnen zijn "
+		      "gemiddeld te lang.\n", f);
+	else
+		fprintf(f, "In orde: geen vaktaal en geen zinnen van meer dan %d "
+		        "woorden.\n", PT_LONG_SENTENCE);
+}
+
+/* The plain-language check of the duo's text that the household reads,
+ * in one session of household id. 0 clean, 1 something to improve, -1
+ * after diagnostics. */
+static int check_to(struct store *s, const struct formset *fs,
+                    const char *id, int version, struct output *o,
+                    struct diags *d)
+{
+	struct pt_report r = {0};
+	struct jargon j;
+	struct doc_node *doc;
+	char *path = data_file("jargon.yaml");
+	int rc = jargon_load_file(&j, path, d);
+
+	free(path);
+	if (rc != 0)
+		return -1;
+	/* The check reads what the household may see; pt_check_session
+	 * also skips every confidential item itself. */
+	doc = store_export_case(s, fs, id, d);
+	rc = doc ? pt_check_session(&r, &j, fs, doc, version, d) : -1;
+	if (rc == 0) {
+		check_print(o->f, doc, version, &r);
+		rc = pt_report_clean(&r) ? 0 : 1;
+	}
+	pt_report_free(&r);
+	jargon_free(&j);
+	doc_free(doc);
+	return rc;
+}
+
+/* duo export --check: the plain-language check of what the household
+ * reads, instead of an export. It implies --audience huishouden and
+ * writes a report, so --format is refused. Exit 0 when the text is in
+ * order, 1 when there is something to improve (or after an error). */
+static int export_check(struct cli *c, const char *audience,
+                        const char *format, const char *session,
+                        const char *path, const char *household)
+{
+	struct formset fs = {0};
+	struct diags d = {0};
+	struct output o;
+	struct store *s = NULL;
+	char id[UUID_STR_LEN];
+	int version = 0, rc = -1;
+
+	if (audience && !str_eq(audience, "huishouden"))
+		return cli_usage_error(c, "--check controleert de tekst voor het "
+		                       "huishouden; laat --audience weg of kies "
+		                       "--audience huishouden");
+	if (format)
+		return cli_usage_error(c, "--check schrijft een taalcheck, geen "
+		                       "export; laat --format weg");
+	if (session && (version = parse_version(session)) < 0)
+		return cli_usage_error(c, "--session vraagt een versienummer "
+		                       "(1, 2, ...), niet: %s", session);
+	if (load_forms(c, &fs) != 0 || !(s = open_store(c, 0))) {
+		formset_free(&fs);
+		return CLI_DATA;
+	}
+	if (store_find_household(s, household, id, &d) == 0 &&
+	    output_open(&o, path, &d) == 0) {
+		rc = check_to(s, &fs, id, version, &o, &d);
+		if (rc >= 0 && output_commit(&o, &d) != 0)
+			rc = -1;
+		else if (rc < 0)
+			output_abort(&o);
+	}
+	print_diags(&d);
+	diags_free(&d);
+	store_close(s);
+	formset_free(&fs);
+	return rc == 0 ? CLI_OK : CLI_DATA;
+}
+
 int cli_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -531,11 +683,13 @@ int cli_export(struct cli *c, int argc, char **argv)
 		{"session", required_argument, NULL, CLI_OPT_SESSION},
 		{"output", required_argument, NULL, 'o'},
 		{"allow-incomplete", no_argument, NULL, CLI_OPT_INCOMPLETE},
+		{"check", no_argument, NULL, CLI_OPT_CHECK},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = "yaml", *audience = "professional", *path = NULL;
+	const char *format = NULL, *audience = NULL, *path = NULL;
 	unsigned flags = 0;
+	int check = 0;
 	const char *session = NULL;
 	struct formset fs = {0};
 	struct diags d = {0};
@@ -557,11 +711,20 @@ int cli_export(struct cli *c, int argc, char **argv)
 			path = optarg;
 		else if (ch == CLI_OPT_INCOMPLETE)
 			flags |= CASE_ALLOW_INCOMPLETE;
+		else if (ch == CLI_OPT_CHECK)
+			check = 1;
 		else if ((rc = cli_option(c, ch, argv)) >= 0)
 			return rc;
 	}
 	if ((rc = check_args(c, argc, argv, 1, 1, "HUISHOUDEN")) != 0)
 		return rc;
+	if (check)
+		return export_check(c, audience, format, session, path,
+		                    argv[optind]);
+	if (!format)
+		format = "yaml";
+	if (!audience)
+		audience = "professional";
 	if (!str_eq(format, "yaml") && !str_eq(format, "text"))
 		return cli_usage_error(c, "onbekend formaat: %s (kies yaml of text)",
 		                       format);

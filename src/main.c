@@ -44,7 +44,7 @@ static const struct cli_command commands[] = {
 	 "               ook onaf werk inlezen (een concept waarin nog iets\n"
 	 "               ontbreekt); de opbouw moet wel kloppen\n",
 	 cli_import},
-	{"export", "[--format yaml|text] [--audience professional]\n"
+	{"export", "[--check] [--format yaml|text] [--audience professional]\n"
 	 "[--session N] [-o BESTAND] [--allow-incomplete] HUISHOUDEN",
 	 "een huishouden uitvoeren als casusbestand of als leesbare tekst",
 	 "Schrijft een huishouden naar de standaarduitvoer of naar een bestand.\n"
@@ -68,7 +68,17 @@ static const struct cli_command commands[] = {
 	 "  --allow-incomplete\n"
 	 "                    ook schrijven als er nog iets ontbreekt (zonder\n"
 	 "                    deze optie weigert duo een bestand dat niet\n"
-	 "                    opnieuw in te lezen is, en zegt het waarom)\n",
+	 "                    opnieuw in te lezen is, en zegt het waarom)\n"
+	 "  --check           geen export maar een taalcheck van wat het\n"
+	 "                    huishouden leest (dus --audience huishouden;\n"
+	 "                    niet samen met --format): vaktaal met gewone\n"
+	 "                    woorden ervoor en zinnen van meer dan 20 woorden,\n"
+	 "                    per punt en veld, en de gemiddelde zinslengte.\n"
+	 "                    Alleen de tekst van het duo; de eigen woorden van\n"
+	 "                    het huishouden en vertrouwelijke punten niet.\n"
+	 "                    Afsluitcode 0: in orde, 1: iets te verbeteren.\n"
+	 "                    De woordenlijst is data/jargon.yaml, of\n"
+	 "                    $DUO_DATA/jargon.yaml\n",
 	 cli_export},
 	{"list", "[--status S] [--overdue [--date D]]",
 	 "huishoudens tonen met hun laatste versie",
@@ -124,8 +134,9 @@ static void print_help(FILE *f)
 	      "HUISHOUDEN is een kenmerk (UUID), een uniek begin ervan of de\n"
 	      "precieze naam. Zonder opdracht start het schermprogramma.\n"
 	      "\n"
-	      "Afsluitcode: 0 gelukt, 1 fout in invoer of gegevens, 2 verkeerd\n"
-	      "gebruik. Meer uitleg: man duo.\n", f);
+	      "Afsluitcode: 0 gelukt, 1 fout in invoer of gegevens (bij export\n"
+	      "--check ook: iets te verbeteren), 2 verkeerd gebruik. Meer uitleg:\n"
+	      "man duo.\n", f);
 }
 
 /* No command: the screen program on the database and forms the options

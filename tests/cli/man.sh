@@ -28,7 +28,8 @@ MANWIDTH=200 man -l "$PAGE" >"$TMP/man.txt" 2>/dev/null
 for w in import export list check --db --forms --help --version --replace \
     --format --audience --session --output --status --overdue --date \
     DUO_DB DUO_FORMS DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
-    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600; do
+    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600 --check DUO_DATA \
+    jargon.yaml "PLAIN-LANGUAGE CHECK" "author: duo"; do
 	grep -qF -- "$w" "$TMP/man.txt" || fail "man page lacks $w"
 done
 ok

@@ -28,6 +28,8 @@ done
 duo export --help
 expect_out "--session"
 expect_out "--audience"
+expect_out "--check"
+expect_out "data/jargon.yaml"
 ok
 
 t "-h is --help"
