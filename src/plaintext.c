@@ -92,47 +92,53 @@ static const char fold_latin_a[] =
 	"llllllllllnnnnnnnnnoooooo**rrrrrrssssssssttttttuuuuuuuuuuuu"
 	"wwyyyzzzzzzs";
 
+/* The letters that fold to two: Æ, Þ, ß, Ĳ, Œ (either case). */
+static const char *fold_two(unsigned long cp)
+{
+	switch (cp) {
+	case 0xC6: case 0xE6:
+		return "ae";
+	case 0xDE: case 0xFE:
+		return "th";
+	case 0xDF:
+		return "ss";
+	case 0x132: case 0x133:
+		return "ij";
+	case 0x152: case 0x153:
+		return "oe";
+	default:
+		return NULL;
+	}
+}
+
+/* The folded letter of a Latin letter with an accent, '*' for one that
+ * folds to two, 0 for any other code point. */
+static char fold_one(unsigned long cp)
+{
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return fold_latin1[cp - 0xC0];
+	if (cp >= 0x100 && cp <= 0x17F)
+		return fold_latin_a[cp - 0x100];
+	return 0;
+}
+
 /* Append the folded form of the code point cp, written as s[0, len). */
 static void fold_cp(struct strbuf *sb, unsigned long cp, const char *s,
                     size_t len)
 {
-	char c = 0;
+	const char *two = fold_two(cp);
+	char one = fold_one(cp);
 
-	if (cp < 0x80) {
+	if (cp < 0x80)
 		sb_addc(sb, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-		return;
-	}
-	if (cp >= 0x300 && cp <= 0x36F)
+	else if (cp >= 0x300 && cp <= 0x36F)
 		return; /* a combining accent */
-	if (cp >= 0xC0 && cp <= 0xFF)
-		c = fold_latin1[cp - 0xC0];
-	else if (cp >= 0x100 && cp <= 0x17F)
-		c = fold_latin_a[cp - 0x100];
-	if (c == '*') {
-		switch (cp) {
-		case 0xC6: case 0xE6:
-			sb_add(sb, "ae");
-			return;
-		case 0xDE: case 0xFE:
-			sb_add(sb, "th");
-			return;
-		case 0xDF:
-			sb_add(sb, "ss");
-			return;
-		case 0x132: case 0x133:
-			sb_add(sb, "ij");
-			return;
-		case 0x152: case 0x153:
-			sb_add(sb, "oe");
-			return;
-		default:
-			break;
-		}
-	} else if (c) {
-		sb_addc(sb, c);
-		return;
-	}
-	sb_addn(sb, s, len);
+	else if (two)
+		sb_add(sb, two);
+	else if (one && one != '*')
+		sb_addc(sb, one);
+	else
+		sb_addn(sb, s, len);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -449,11 +455,12 @@ static void check_duplicates(struct jload *L)
 		v[i] = &j->pat[i];
 	qsort(v, j->npat, sizeof *v, dup_cmp);
 	for (size_t i = 1; i < j->npat; i++) {
-		const struct pt_pattern *a, *b = v[i];
-		size_t k;
+		const struct pt_pattern *b = v[i];
 
-		for (k = i; k > 0 && strcmp(v[k - 1]->key, b->key) == 0; k--) {
-			a = v[k - 1];
+		for (size_t k = i; k > 0 && strcmp(v[k - 1]->key, b->key) == 0;
+		     k--) {
+			const struct pt_pattern *a = v[k - 1];
+
 			if (a->exact && b->exact && strcmp(a->form, b->form) != 0)
 				continue;
 			L->problems++;
@@ -515,9 +522,13 @@ static int load_done(struct jargon *j, struct doc_node *root,
 int jargon_load_file(struct jargon *j, const char *path, struct diags *d)
 {
 	struct doc_limits lim = doc_limits_default();
-	struct jload L = {j, path, d, 0, 0, 0};
+	struct jload L;
 
 	memset(j, 0, sizeof *j);
+	memset(&L, 0, sizeof L);
+	L.j = j;
+	L.file = path;
+	L.d = d;
 	return load_done(j, doc_load_file(path, &lim, d), &L);
 }
 
@@ -525,9 +536,13 @@ int jargon_load_buffer(struct jargon *j, const char *name, const char *buf,
                        size_t len, struct diags *d)
 {
 	struct doc_limits lim = doc_limits_default();
-	struct jload L = {j, name, d, 0, 0, 0};
+	struct jload L;
 
 	memset(j, 0, sizeof *j);
+	memset(&L, 0, sizeof L);
+	L.j = j;
+	L.file = name;
+	L.d = d;
 	return load_done(j, doc_load_buffer(name, buf, len, &lim, d), &L);
 }
 
