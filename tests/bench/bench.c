@@ -41,6 +41,7 @@
 
 #include "casefile.h"
 #include "form.h"
+#include "plaintext.h"
 #include "store.h"
 #include "util.h"
 
@@ -1504,6 +1505,49 @@ static int measure_list(struct store *st, struct figures *fig)
 	return 0;
 }
 
+/* The plain-language check of one household as `duo export --check`
+ * does it: read the case from the store, check its latest session. The
+ * word list is loaded once, outside the timing. */
+static int measure_check(struct store *st, const struct formset *fs,
+                         char ids[EXPORT_RUNS][UUID_STR_LEN])
+{
+	double v[EXPORT_RUNS];
+	struct jargon j;
+	struct diags d = {0};
+	size_t findings = 0, sentences = 0;
+
+	if (jargon_load_file(&j, "data/jargon.yaml", &d) != 0) {
+		diags_print(stderr, &d);
+		diags_free(&d);
+		return -1;
+	}
+	for (int i = 0; i < EXPORT_RUNS; i++) {
+		struct pt_report r = {0};
+		double t0 = now_ms();
+		struct doc_node *doc = store_export_case(st, fs, ids[i], &d);
+		int rc = doc ? pt_check_session(&r, &j, fs, doc, 0, &d) : -1;
+
+		v[i] = now_ms() - t0;
+		findings += r.n;
+		sentences += r.sentences;
+		pt_report_free(&r);
+		doc_free(doc);
+		if (rc != 0) {
+			diags_print(stderr, &d);
+			diags_free(&d);
+			jargon_free(&j);
+			return -1;
+		}
+	}
+	jargon_free(&j);
+	report("check_ms", median(v, EXPORT_RUNS), 2, "ms");
+	report("check_sentences_per_household",
+	       (double)sentences / EXPORT_RUNS, 1, "sentences");
+	report("check_findings_per_household",
+	       (double)findings / EXPORT_RUNS, 1, "findings");
+	return 0;
+}
+
 static int measure_export(struct store *st, const struct formset *fs,
                           char ids[EXPORT_RUNS][UUID_STR_LEN],
                           struct figures *fig)
@@ -1625,7 +1669,8 @@ static int run(const char *db, const char *forms, struct rss_child *child)
 		goto out;
 	pick_export_ids(&res, export_ids);
 	if (measure_list(st, &fig) != 0 ||
-	    measure_export(st, &fs, export_ids, &fig) != 0)
+	    measure_export(st, &fs, export_ids, &fig) != 0 ||
+	    measure_check(st, &fs, export_ids) != 0)
 		goto out;
 	store_close(st);
 	st = NULL;
