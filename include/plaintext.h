@@ -19,7 +19,8 @@
  * Confidentiality: pt_check_session works on a case document that the
  * caller has already filtered for the household (what the household may
  * see), so it never reports on confidential text. As a second line of
- * defence it also skips every item marked `confidential: true` itself.
+ * defence it also skips every item whose `confidential` is anything but
+ * false itself.
  */
 #ifndef DUO_PLAINTEXT_H
 #define DUO_PLAINTEXT_H

@@ -1211,9 +1211,14 @@ static void check_item(struct walk *w, const struct form_section *sec,
 	free(id);
 }
 
+/* 1 unless the item says plainly that it is not confidential: a key
+ * "confidential" that is absent or exactly false. */
 static int is_confidential(const struct doc_node *item)
 {
-	return str_eq(doc_map_str(item, "confidential"), "true");
+	const struct doc_pair *p = doc_map_pair(item, "confidential");
+
+	return p && !(p->value->type == DOC_SCALAR &&
+	              strcmp(p->value->text, "false") == 0);
 }
 
 /* Walk section key under parent (a session, an item or the analysis),

@@ -870,6 +870,44 @@ TEST(case_checks_the_duos_text_only)
 	diags_free(&d);
 }
 
+/* The guard behind the household filter: an item is read only when its
+ * confidential key is absent or exactly false. */
+TEST(case_skips_anything_not_plainly_open)
+{
+	static const char text[] =
+		"format: duo-case/1\n"
+		"household: {name: Gezin Open}\n"
+		"sessions:\n"
+		"  - version: 1\n"
+		"    statements:\n"
+		"      - {ref: f1, kind: feit, confidential: false, text: De OTS.}\n"
+		"      - {ref: f2, kind: feit, confidential: ja, text: Het RVT.}\n"
+		"      - {ref: f3, kind: feit, confidential: [true], text: De GI.}\n"
+		"      - {ref: f4, kind: feit, confidential: True, text: Het OM.}\n"
+		"    plan:\n"
+		"      - {ref: p1, kind: doel, confidential: '', text: De RvdK.}\n";
+	struct formset fs = {0};
+	struct jargon j;
+	struct diags d = {0};
+	struct pt_report r = {0};
+	struct doc_node *doc;
+
+	CHECK_INT(formset_load(&fs, forms_dir(), &d), 0);
+	CHECK_INT(jargon_load_file(&j, JARGON_FILE, &d), 0);
+	doc = doc_load_buffer("open.yaml", text, strlen(text), NULL, &d);
+	CHECK(doc != NULL);
+	CHECK_INT(pt_check_session(&r, &j, &fs, doc, 0, &d), 0);
+	CHECK_INT(r.n, 1);
+	CHECK_STR(r.v[0].item, "f1");
+	CHECK_STR(r.v[0].text, "OTS");
+	CHECK_INT(r.texts, 1);
+	pt_report_free(&r);
+	doc_free(doc);
+	jargon_free(&j);
+	formset_free(&fs);
+	diags_free(&d);
+}
+
 TEST(case_without_sessions)
 {
 	static const char text[] =
@@ -919,6 +957,7 @@ int main(void)
 	RUN(real_list_loads_with_sixty_entries_and_no_duplicates);
 	RUN(real_list_plain_words_are_plain);
 	RUN(case_checks_the_duos_text_only);
+	RUN(case_skips_anything_not_plainly_open);
 	RUN(case_without_sessions);
 	return unit_done();
 }
