@@ -4,7 +4,9 @@
 #   make run      build duo and open it on a fresh demo database
 #   make test     build with AddressSanitizer + UBSan and run every test
 #   make bench    build a region-scale database and print figures
-#   make install  install duo, its forms, its data and its man page under PREFIX
+#   make install  install duo, its forms, its data (the wording of the
+#                 household summary, team.yaml, the jargon list) and its
+#                 man page under PREFIX
 #
 # Dependencies are found with pkg-config; .ci/deps names (and, as root,
 # installs) the Debian packages that provide any that are missing.
@@ -29,10 +31,11 @@ PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = -std=c11 $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+# -pthread: duo import loads files on a thread of its own (casefile.c).
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(DEFS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all \
             -fno-omit-frame-pointer
-SAN_CFLAGS = -std=c11 $(WARN) -Werror $(DEFS) -Iinclude $(PKG_CFLAGS) -O1 -g $(SAN)
+SAN_CFLAGS = -std=c11 -pthread $(WARN) -Werror $(DEFS) -Iinclude $(PKG_CFLAGS) -O1 -g $(SAN)
 
 CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC   := $(wildcard src/ui/*.c)
@@ -88,7 +91,7 @@ build/san/tests/%: tests/unit/%.c tests/unit/unit.h build/san/libduo.a
 test: build/san/duo $(UNIT_BIN)
 	@sh .ci/deps test
 	@DUO_BIN=$(CURDIR)/build/san/duo UNIT_DIR=$(CURDIR)/build/san/tests \
-	 DUO_FORMS=$(CURDIR)/forms sh tests/run.sh
+	 DUO_FORMS=$(CURDIR)/forms DUO_DATA=$(CURDIR)/data sh tests/run.sh
 
 build/bench: tests/bench/bench.c build/libduo.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -99,7 +102,7 @@ build/bench_ui: tests/bench/bench_ui.c build/libduo.a
 # bench prints BENCH lines for the store, then bench_ui for the screens on
 # the database bench just built.
 bench: build/bench build/bench_ui duo
-	@DUO_FORMS=$(CURDIR)/forms ./build/bench build/bench.db
+	@DUO_FORMS=$(CURDIR)/forms DUO_DATA=$(CURDIR)/data ./build/bench build/bench.db
 	@DUO_FORMS=$(CURDIR)/forms ./build/bench_ui build/bench.db
 
 # The demo: a fresh database made from the made-up cases in data/demo/,
@@ -121,6 +124,9 @@ install: duo
 	  $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(MANDIR)/man1
 	install -m 755 duo $(DESTDIR)$(PREFIX)/bin/duo
 	install -m 644 forms/*.yaml $(DESTDIR)$(DATADIR)/forms/
+	install -d $(DESTDIR)$(DATADIR)/data/summary
+	install -m 644 data/team.yaml $(DESTDIR)$(DATADIR)/data/
+	install -m 644 data/summary/*.yaml $(DESTDIR)$(DATADIR)/data/summary/
 	install -m 644 data/jargon.yaml $(DESTDIR)$(DATADIR)/data/
 	install -m 644 man/duo.1 $(DESTDIR)$(MANDIR)/man1/duo.1
 

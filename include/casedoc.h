@@ -148,6 +148,8 @@ struct casedoc_change {
 	char *before;    /* old value as text (lists joined by ", "); NULL */
 	char *after;     /* new value; NULL when removed */
 	char *line;      /* Dutch, for the audit trail: "feit f3: Bron gewijzigd" */
+	char *name;      /* casedoc_diff_versions only (else NULL): the item
+	                    as people call it, "feit f3", "TOP-3 1" */
 };
 void casedoc_changes_free(struct casedoc_change *v, size_t n);
 
@@ -155,6 +157,31 @@ void casedoc_changes_free(struct casedoc_change *v, size_t n);
  * sessions by id). Returns the count; *out is owned by the caller. */
 size_t casedoc_diff(const struct formset *fs, const struct doc_node *a,
                     const struct doc_node *b, struct casedoc_change **out);
+
+/*
+ * Every difference between two sessions (versions) of one household, sa
+ * the older: the session's own fields (its version and id left out), and
+ * its participants, statements, TOP-3, analysis and plan. Reviews are left
+ * out: they judge one version and are not carried over to the next.
+ *
+ * An evaluation gives every item a fresh "_id", so items are matched by
+ * what stays the same between versions: first the same text (a TOP-3
+ * item: title), so that a statement moved to another column (f2 became
+ * m4) or a concern that moved up keeps its history (changes of "ref",
+ * "kind", "rank"); then the ref (statements, factors, hypotheses, plan)
+ * or the rank, unless the two texts have less than a third of their words
+ * in common: then the ref was used again for another item, and one item
+ * went while another came. A participant is matched by member or name. A
+ * change's item_id is the "_id" of the
+ * item in sb (in sa when it was removed), when the documents have them.
+ * A whole item that came or went has the item's main text (text, title
+ * or name) as after or before. Returns the count; *out is owned by the
+ * caller.
+ */
+size_t casedoc_diff_versions(const struct formset *fs,
+                             const struct doc_node *sa,
+                             const struct doc_node *sb,
+                             struct casedoc_change **out);
 
 /*
  * Three-way merge: mine and theirs both started from base. The result takes

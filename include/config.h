@@ -9,10 +9,18 @@
 
 #include "util.h"
 
+/* The team lead's overview lists a household whose latest session is
+ * more than this many days old (config key quiet_days). */
+#define CONFIG_QUIET_DAYS_DEFAULT 90
+#define CONFIG_QUIET_DAYS_MAX 3650
+
 struct config {
 	char *user;      /* NULL when unknown: ask on first start */
 	char *role;      /* lokaal | rvt | teamleider; NULL when unknown */
 	int household_view; /* 1: the screen shows only what the household may see */
+	int quiet_days;  /* quiet_days = N (1..CONFIG_QUIET_DAYS_MAX); 0 when
+	                    the file does not say: use
+	                    CONFIG_QUIET_DAYS_DEFAULT */
 	char *path;      /* the config file */
 	int from_env;    /* user and role came from the environment */
 };
@@ -31,5 +39,8 @@ int config_load(struct config *c, struct diags *d);
  * creating its directory (0700). 0 or -1 after a diagnostic. */
 int config_save(const struct config *c, struct diags *d);
 void config_free(struct config *c);
+
+/* The quiet_days to use: the file's, else CONFIG_QUIET_DAYS_DEFAULT. */
+int config_quiet_days(const struct config *c);
 
 #endif

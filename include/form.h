@@ -32,6 +32,8 @@
  *           required: true
  *           choices:
  *             - {value: feit, label: Feit, help: ...}
+ *           household: true      # the household may see it; absent:
+ *                                  # hidden from the household
  *         - key: source
  *           label: Bron
  *           type: text
@@ -118,6 +120,9 @@ struct form_field {
 	enum field_author author; /* whose words (text and lines only) */
 	char *author_field;       /* FA_FIELD: the key of that field */
 	int builtin;              /* 1 if the store has a column for it */
+	int household;            /* 1: the form says the household may see
+	                             it (household: true); absent or false:
+	                             hidden from the household (audience.h) */
 	int line, col;            /* where the field is defined */
 };
 
@@ -168,12 +173,16 @@ struct formset {
  *   sessions(list) > participants, statements, top3 (lists), analysis(map),
  *                    plan, reviews (lists);  analysis > factors, hypotheses;
  *   reviews > comments
+ * reviews and comments are internal: the team lead's review is never for
+ * the household, and a form may not mark their fields household: true.
  * The array ends with an entry whose key is NULL.
  */
 struct skeleton_entry {
 	const char *key;
 	const char *parent;
 	int is_list;
+	int internal;   /* 1: never shown to the household, whatever the form
+	                   says (reviews, comments); see audience.h */
 };
 extern const struct skeleton_entry form_skeleton[];
 const struct skeleton_entry *form_skeleton_get(const char *key);

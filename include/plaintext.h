@@ -4,7 +4,7 @@
  * the average sentence length.
  *
  * Three layers, each usable alone:
- *   - the jargon list (data/jargon.yaml): loaded with doc.h's safe loader,
+ *   - the jargon list (jargon.yaml in the data directory): loaded with doc.h's safe loader,
  *     every problem one Dutch "file:line:col: message", duplicates refused;
  *   - the text check: Dutch text split into sentences and words, jargon
  *     found by whole words (case and accents ignored, hyphens split
@@ -16,11 +16,12 @@
  * command line show the same thing; pt_finding_line gives the Dutch line
  * `duo export --check` prints. Nothing here knows SQL or the terminal.
  *
- * Confidentiality: pt_check_session works on a case document that the
- * caller has already filtered for the household (what the household may
- * see), so it never reports on confidential text. As a second line of
- * defence it also skips every item whose `confidential` is anything but
- * false itself.
+ * Confidentiality: pt_check_session works on a case document already
+ * filtered for the household (what the household may see), so it never
+ * reports on confidential text; pt_check_household does that filtering
+ * with the summary's filter (audience.h), so the check reads exactly what
+ * the summary may show. As a second line of defence pt_check_session also
+ * skips every item whose `confidential` is anything but false itself.
  */
 #ifndef DUO_PLAINTEXT_H
 #define DUO_PLAINTEXT_H
@@ -196,5 +197,19 @@ char *pt_average_line(const struct pt_report *r);
 int pt_check_session(struct pt_report *r, const struct jargon *j,
                      const struct formset *fs, const struct doc_node *kase,
                      int version, struct diags *d);
+
+/*
+ * What `duo export --check` checks: one session of kase, a whole case as
+ * the store exports it, filtered for the household first with the
+ * summary's own filter (audience_household_case, audience.h: only fields
+ * marked `household: true`, no confidential item or what points at it),
+ * then pt_check_session on that copy. version 0 is the highest. Returns
+ * the version checked (1 or more), or -1 after a diagnostic: no such
+ * version, or confidential text copied into a shown field, which the
+ * filter refuses as it refuses the summary.
+ */
+int pt_check_household(struct pt_report *r, const struct jargon *j,
+                       const struct formset *fs, const struct doc_node *kase,
+                       int version, struct diags *d);
 
 #endif

@@ -8,9 +8,10 @@
  * synchronous=FULL and foreign keys on, and carries application_id 'duo1'
  * and a schema version in PRAGMA user_version. Opening migrates an older
  * schema in one transaction and refuses a newer one without touching it.
- * Every change is one BEGIN IMMEDIATE transaction with a busy timeout, so
- * two or three duo processes on one database wait for each other instead of
- * failing; a batch of imports shares one (store_batch_begin).
+ * Every change is one BEGIN IMMEDIATE transaction with a busy timeout (a
+ * busy lock is tried again every 2 ms for 5 s), so two or three duo
+ * processes on one database wait for each other instead of failing; a
+ * batch of imports shares one (store_batch_begin).
  *
  * The exchange shape is a duo-case/1 document tree (doc.h): the store reads
  * a validated case into rows and builds a case back from rows, with fields
@@ -24,6 +25,8 @@
 #include "form.h"
 #include "util.h"
 
+/* A handle is used by one thread at a time (duo import loads files on
+ * a second thread, but only the thread that opened the store uses it). */
 struct store;
 
 /* The schema version this build writes. */
@@ -37,8 +40,29 @@ int store_schema_version(void);
  * newer duo, unreadable, or cannot be created.
  */
 struct store *store_open(const char *path, const char *user, struct diags *d);
+/*
+ * store_open, telling progress of a slow migration (building the search
+ * index of a database made by an older duo can take some seconds for a
+ * region): progress(arg, what, done, total) is called now and then with a
+ * Dutch description and a count of work done out of total (both >= 0,
+ * done <= total). It is not called when there is nothing to migrate.
+ */
+typedef void store_progress_fn(void *arg, const char *what, long done,
+                               long total);
+struct store *store_open_ex(const char *path, const char *user,
+                            store_progress_fn *progress, void *arg,
+                            struct diags *d);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
+
+/*
+ * The role the handle's user acts in: lokaal, rvt or teamleider (config.h:
+ * DUO_ROLE or the config file); NULL or "" for unknown, the default. Every
+ * audit row names it beside the user, and the review steps below are
+ * allowed by it. The store believes what it is told: duo has no logins.
+ */
+void store_set_role(struct store *s, const char *role);
+const char *store_role(const struct store *s);
 
 /*
  * Store one case that validate_case() accepted. When a household with the
@@ -82,6 +106,16 @@ int store_import_case(struct store *s, const struct doc_node *root,
  */
 int store_batch_begin(struct store *s, struct diags *d);
 int store_batch_end(struct store *s, int commit, struct diags *d);
+
+/*
+ * After a commit that leaves 1000 pages or more in the WAL, a checkpoint
+ * copies them into the database file (SQLite's own rule). The commit of a
+ * batch leaves that out, so that whoever holds many batches in a row can
+ * do it when it has time: store_checkpoint runs it if it is due. It is
+ * passive: it neither waits for the write lock nor holds it. The next
+ * commit outside a batch, or store_close, checkpoints all the same.
+ */
+void store_checkpoint(struct store *s);
 
 /*
  * The whole household as a duo-case/1 document: format, household with its
@@ -146,8 +180,12 @@ int store_counts(struct store *s, struct store_counts *out, struct diags *d);
 struct store_audit_row {
 	const char *at;       /* ISO-8601 UTC */
 	const char *user;
-	const char *action;   /* import, replace, ... */
-	const char *what;     /* what changed, human-readable */
+	const char *action;   /* import, replace, edit, submit, approve,
+	                         return, evaluate, comment, reply, resolve,
+	                         reopen */
+	const char *what;     /* what changed, human-readable (Dutch) */
+	const char *role;     /* the role the user acted in; NULL: unknown
+	                         (and in rows from before schema 2) */
 };
 int store_audit(struct store *s, const char *household_id,
                 int (*cb)(const struct store_audit_row *row, void *arg),
@@ -171,6 +209,22 @@ struct doc_node *store_load_case(struct store *s, const struct formset *fs,
 /*
  * Save a household edited on screen, in one BEGIN IMMEDIATE transaction
  * (never inside a batch: see store_batch_begin).
+ *
+ * What a save may not change, whatever the document says (checked on the
+ * rows, after they are written, so no caller gets around it; the save is
+ * then refused with a Dutch diagnostic and nothing changes):
+ *  - a session that is vastgesteld or herzien: not one field, item, reply
+ *    or comment of it, and it may not be removed. Members of the household
+ *    may be renamed or added, but not removed or given another ref while a
+ *    fixed session names them. An evaluation starts a new version instead.
+ *  - a session that is ter-review: the same. The team lead reads what was
+ *    handed in, so it holds still until they fix it or send it back; the
+ *    comment thread (store_comment_*) goes on meanwhile.
+ *  - the status of any session: it changes only by store_submit,
+ *    store_approve and store_return. A new session starts as concept, and
+ *    only when every other session is vastgesteld or herzien (one version
+ *    at a time is open for work).
+ * So in effect only a concept session is edited.
  * Unlike an import the document may be incomplete (a statement without text
  * yet, a top-3 item without evidence, a plan item without a phase): only
  * its shape has to hold (refs unique, pointers resolving, ranks 1..3).
@@ -188,6 +242,70 @@ struct doc_node *store_load_case(struct store *s, const struct formset *fs,
 int store_save_case(struct store *s, struct doc_node *root, long base_rev,
                     long *new_rev, char *const *changes, size_t nchanges,
                     struct diags *d);
+/* store_save_case with another action than "edit" in the audit rows (for
+ * review_evaluate: "evaluate"). */
+int store_save_case_as(struct store *s, struct doc_node *root, long base_rev,
+                       long *new_rev, const char *action,
+                       char *const *changes, size_t nchanges,
+                       struct diags *d);
+
+/*
+ * Review: the steps of a session's status, and the team lead's comments.
+ *
+ *   concept --submit (lokaal, rvt)--> ter-review
+ *   ter-review --approve (teamleider)--> vastgesteld; the household's
+ *       earlier vastgesteld version becomes herzien in the same step
+ *   ter-review --return (teamleider, with comments)--> concept
+ *
+ * Each step is one BEGIN IMMEDIATE transaction that checks the handle's
+ * role (store_set_role) and the session's status inside it, changes the
+ * status, raises the household's revision (so open screens reload) and
+ * writes one audit row: action submit, approve or return, and what
+ * "versie 2: concept → ter-review" (approve adds "; versie 1: vastgesteld
+ * → herzien"). A step that is not allowed changes nothing and says why,
+ * in Dutch, naming the version and its status or the role. version 0 is
+ * the household's latest version. Returns the version changed, or -1.
+ *
+ * submit also refuses while a comment of the session is still open (not
+ * resolved): the duo answers every comment before handing in again.
+ * Whether the session is complete is review_submit's check (review.h),
+ * which needs the forms.
+ *
+ * The team lead's comments gather in their open review of the session
+ * (a review with their name and no decision, made at their first comment);
+ * approve and return close it with decision akkoord or terug and today's
+ * date (approve without comments adds a review with the decision alone).
+ * return needs at least one comment in that open review: the duo must
+ * know what to change.
+ */
+int store_submit(struct store *s, const char *household_id, int version,
+                 struct diags *d);
+int store_approve(struct store *s, const char *household_id, int version,
+                  struct diags *d);
+int store_return(struct store *s, const char *household_id, int version,
+                 struct diags *d);
+
+/*
+ * Comments. A teamleider adds one to a session that is concept or
+ * ter-review (version 0: the latest) on target on (a section, a statement,
+ * factor, hypothesis or plan ref, or top3/RANK; review_comment checks it
+ * against the session, the store only that it is given); the comment's
+ * row id (its "_id") goes to *out_id. The duo (lokaal or rvt) replies to a
+ * comment (reply and replied_by; a second reply replaces the first); any
+ * role resolves it (resolved = 1) or opens it again (0). A fixed session's
+ * comments are fixed with it. Each is one transaction with an audit row
+ * (comment, reply, resolve, reopen; what names the version and target,
+ * never the text) that raises the household's revision. Comments are
+ * found by row id and must belong to household_id. 0 or -1 after a Dutch
+ * diagnostic; nothing changes on -1.
+ */
+int store_comment_add(struct store *s, const char *household_id, int version,
+                      const char *on, const char *text, long *out_id,
+                      struct diags *d);
+int store_comment_reply(struct store *s, const char *household_id,
+                        long comment_id, const char *text, struct diags *d);
+int store_comment_resolve(struct store *s, const char *household_id,
+                          long comment_id, int resolved, struct diags *d);
 
 /* The household's revision, 0 when it does not exist. 0 or -1. */
 int store_household_rev(struct store *s, const char *household_id, long *rev,

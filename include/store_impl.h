@@ -4,10 +4,11 @@
  * transactions, and the cache of prepared statements that lives as long as
  * the connection.
  *
- * Private to src/store.c (schema, open, migrations, queries) and
- * src/store_case.c (duo-case/1 import, export, load and save). Together
- * with those two files it is the only place in duo that includes
- * sqlite3.h.
+ * Private to src/store.c (schema, open, migrations, queries),
+ * src/store_case.c (duo-case/1 import, export, load and save),
+ * src/store_search.c (the full-text index and search.h) and
+ * src/store_overview.c (overview.h). Together with those files it is the
+ * only place in duo that includes sqlite3.h.
  */
 #ifndef DUO_STORE_IMPL_H
 #define DUO_STORE_IMPL_H
@@ -24,10 +25,13 @@ struct store_stmt_entry {
 	sqlite3_stmt *st;
 };
 
+struct search_tok;
+
 struct store {
 	sqlite3 *db;
 	char *path;   /* as given to store_open, for diagnostics */
 	char *user;   /* who the audit trail names */
+	char *role;   /* the role they act in (store_set_role); NULL: unknown */
 	struct store_stmt_entry *stmts; /* see store_stmt */
 	size_t nstmts, capstmts;
 	sqlite3_stmt *data_version; /* PRAGMA data_version, kept prepared for
@@ -37,9 +41,18 @@ struct store {
 	 * SAVEPOINT of one operation inside it (see store_begin). */
 	int batch;
 	int batch_sp;   /* the savepoint of an operation is open */
+	int write_txn;  /* the open transaction is a write transaction */
 	int batch_lost; /* SQLite ended the batch's transaction on its own
 	                   (an I/O error, a full disk): nothing of the
 	                   batch can be committed any more */
+	int wal_pages;  /* pages in the WAL after the last commit */
+	int checkpoint_later; /* the commit of a batch: leave the checkpoint
+	                         to store_checkpoint */
+	/* store_open_ex: who hears about a long migration step */
+	store_progress_fn *progress;
+	void *progress_arg;
+	struct search_tok *tok; /* store_search.c: the index's tokenizer,
+	                           made on first use; NULL until then */
 };
 
 /*
@@ -89,7 +102,33 @@ int store_busy_statements(struct store *s);
  */
 int store_binding_check(struct diags *d);
 
+/* One audit row of household_uuid naming the handle's user and role, in
+ * the transaction the caller holds. 0, or -1 after a diagnostic. */
+int store_audit_add(struct store *s, const char *household_uuid,
+                    const char *action, const char *what, struct diags *d);
+
 /* The text of column i of the current row, NULL for SQL NULL. */
 const char *store_col_text(sqlite3_stmt *st, int i);
+
+/* Run sql (no rows expected); -1 after a diagnostic naming doing. */
+int store_exec(struct store *s, const char *sql, const char *doing,
+               struct diags *d);
+
+/*
+ * The full-text index (store_search.c). store_search_schema is the
+ * migration step that makes it (the table, one view per indexed table
+ * and the triggers that keep it in step); store_search_build fills it
+ * from the rows already there, inside the migration's transaction,
+ * reporting progress through s->progress. store_search_check runs the
+ * index's own integrity check. store_search_close frees what the handle
+ * holds for searching.
+ */
+extern const char *const store_search_schema[];
+int store_search_build(struct store *s, struct diags *d);
+/* Apply what the triggers queued to the index (store_commit calls it
+ * before every COMMIT of a write transaction). 0 or -1. */
+int store_search_flush(struct store *s, struct diags *d);
+int store_search_check(struct store *s, struct diags *d);
+void store_search_close(struct store *s);
 
 #endif

@@ -32,6 +32,8 @@
 struct ui_options {
 	const char *db_path;    /* the database; required */
 	const char *forms_dir;  /* the directory with the forms; required */
+	const char *data_dir;   /* the data directory (paths.h): the wording
+	                           of the household summary; may be NULL */
 	const char *keys_file;  /* NULL, or a file of key names to feed first;
 	                           ui_main falls back to $DUO_KEYS */
 };

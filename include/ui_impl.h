@@ -31,6 +31,7 @@
 #include "casedoc.h"
 #include "config.h"
 #include "doc.h"
+#include "review.h"
 #include "form.h"
 #include "store.h"
 #include "textedit.h"

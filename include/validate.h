@@ -50,6 +50,16 @@ int validate_case(const struct doc_node *root, const struct formset *fs,
  * what the screens store, so an export of work in progress can be moved
  * to another machine (duo export/import --allow-incomplete).
  */
+/*
+ * What a review comment may be on (the target field type), for one
+ * session document: a section (a form name such as feiten, a skeleton key
+ * such as statements or top3, or samenvatting), top3/RANK of a rank the
+ * session has, or the ref of one of its statements, factors, hypotheses or
+ * plan items. 0, or -1 with the same Dutch message an import gives.
+ */
+int validate_target(const struct formset *fs, const struct doc_node *session,
+                    const char *on, char *msg, size_t msglen);
+
 enum validate_mode { VALIDATE_COMPLETE, VALIDATE_SHAPE };
 int validate_case_mode(const struct doc_node *root, const struct formset *fs,
                        const char *name, enum validate_mode mode,

@@ -19,6 +19,7 @@
  *    change.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,7 @@ void cd_change_add(struct changes *c, const char *item_id,
 	ch->before = xstrdup(before);
 	ch->after = xstrdup(after);
 	ch->line = line;
+	ch->name = NULL;
 }
 
 /* See casedoc.h. */
@@ -61,6 +63,7 @@ void casedoc_changes_free(struct casedoc_change *v, size_t n)
 		free(v[i].before);
 		free(v[i].after);
 		free(v[i].line);
+		free(v[i].name);
 	}
 	free(v);
 }
@@ -169,12 +172,87 @@ struct diff {
 	const struct formset *fs;
 	const struct doc_node *root;    /* b, for naming */
 	const struct doc_node *session; /* the session being compared */
+	int versions;                   /* casedoc_diff_versions */
+	int rankmap[4];                 /* versions: the rank (1..3) in b of
+	                                   the top-3 item that had rank i in
+	                                   a; 0 when it is gone */
 	struct changes c;
 };
+
+/* Version mode: the change just added is about item (index in its list)
+ * of section: give it the item's name. */
+static void name_last(struct diff *df, const char *section,
+                      const struct doc_node *item, size_t index)
+{
+	struct casedoc_change *ch = &df->c.v[df->c.n - 1];
+
+	const char *title = doc_map_str(item, "title");
+
+	if (!df->versions || ch->name)
+		return;
+	ch->name = cd_item_name(df->fs, section, item, index, 1);
+	if (strcmp(section, "top3") == 0 && !str_empty(title)) {
+		char *both = xasprintf("%s (%s)", ch->name, title);
+
+		free(ch->name);
+		ch->name = both;
+	}
+}
+
+/* The main text of an item, for one that came or went between versions;
+ * its description when it has none. Caller frees. */
+static char *item_text(const char *section, const struct doc_node *item)
+{
+	static const char *const keys[] = {
+		"text", "title", "name", "member", "reviewer", NULL
+	};
+	size_t i;
+
+	for (i = 0; keys[i]; i++) {
+		const char *v = doc_map_str(item, keys[i]);
+
+		if (!str_empty(v))
+			return xstrdup(v);
+	}
+	return cd_item_desc(section, item);
+}
 
 static void diff_children(struct diff *df, const char *section,
                           const struct doc_node *a, const struct doc_node *b,
                           const char *owner_id);
+
+/* Between versions: the text of a rank field (a rank, or ranks joined by
+ * ", ") of the older version with every rank as the newer version numbers
+ * the same top-3 item. Caller frees. */
+static char *ranks_moved(const struct diff *df, const char *text)
+{
+	struct strbuf sb = {0};
+	const char *p = text;
+
+	while (p && *p) {
+		const char *end = strstr(p, ", ");
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		int r = n == 1 && *p >= '1' && *p <= '3' ? *p - '0' : 0;
+
+		if (sb.len)
+			sb_add(&sb, ", ");
+		if (r && df->rankmap[r])
+			sb_addf(&sb, "%d", df->rankmap[r]);
+		else
+			sb_addn(&sb, p, n);
+		p = end ? end + 2 : NULL;
+	}
+	return sb_steal(&sb);
+}
+
+/* 1 when field key of section points at top-3 ranks. */
+static int is_rank_field(const struct formset *fs, const char *section,
+                         const char *key)
+{
+	const struct form_field *f = cd_section_field(fs, section, key);
+
+	return f && (f->type == FT_RANK || f->type == FT_RANKS);
+}
 
 /* One field of an item present in both versions; *name (the item's) is
  * made when first needed. */
@@ -185,14 +263,23 @@ static void diff_field(struct diff *df, const char *section,
 {
 	char *ta = cd_value_text(doc_map_get(a, key));
 	char *tb = cd_value_text(doc_map_get(b, key));
+	int same = str_eq(ta, tb);
 
-	if (!str_eq(ta, tb)) {
+	/* a pointer to a top-3 item that only moved has not changed */
+	if (!same && df->versions && is_rank_field(df->fs, section, key)) {
+		char *moved = ranks_moved(df, ta);
+
+		same = str_eq(moved, tb);
+		free(moved);
+	}
+	if (!same) {
 		if (!*name)
 			*name = cd_full_name(df->fs, df->root, df->session,
 			                     section, b, index, 0);
 		cd_change_add(&df->c, id, section, key, ta, tb,
 		              xasprintf("%s: %s gewijzigd", *name,
 		                        cd_field_label(df->fs, section, key)));
+		name_last(df, section, b, index);
 	}
 	free(ta);
 	free(tb);
@@ -213,6 +300,8 @@ static void diff_fields(struct diff *df, const char *section,
 
 			if ((s == 1 && cd_map_find(a, key) != NPOS) ||
 			    strcmp(key, STORE_ITEM_ID) == 0 ||
+			    (df->versions && strcmp(section, "sessions") == 0 &&
+			     strcmp(key, "version") == 0) ||
 			    cd_is_child_key(section, key) ||
 			    (strcmp(key, "id") == 0 && !cd_in_session(section)))
 				continue;
@@ -229,12 +318,14 @@ static void diff_whole(struct diff *df, const char *section,
 {
 	char *name = cd_full_name(df->fs, df->root, df->session, section,
 	                          item, index, 0);
-	char *desc = cd_item_desc(section, item);
+	char *desc = df->versions ? item_text(section, item) :
+	             cd_item_desc(section, item);
 
 	cd_change_add(&df->c, change_id(section, item, owner_id), section,
 	              NULL, added ? NULL : desc, added ? desc : NULL,
 	              xasprintf("%s %s", name, added ? "toegevoegd" :
 	                        "verwijderd"));
+	name_last(df, section, item, index);
 	free(name);
 	free(desc);
 }
@@ -254,17 +345,159 @@ static void diff_item(struct diff *df, const char *section,
 	df->session = saved;
 }
 
+/* The key of an item between versions: its ref, a participant's member
+ * or name, a top-3 rank; else its position. Caller frees. */
+static char *version_key(const char *section, const struct doc_node *item,
+                         size_t index)
+{
+	const char *v;
+
+	if (strcmp(section, "participants") == 0) {
+		if (!str_empty(v = doc_map_str(item, "member")))
+			return xasprintf("m:%s", v);
+		if (!str_empty(v = doc_map_str(item, "name")))
+			return xasprintf("n:%s", v);
+	}
+	if (!str_empty(v = doc_map_str(item, "ref")))
+		return xasprintf("r:%s", v);
+	if (!str_empty(v = doc_map_str(item, "rank")))
+		return xasprintf("k:%s", v);
+	return xasprintf("#%zu", index);
+}
+
+/* The field that says what an item is about, for matching between
+ * versions: a top-3 item's title, else its text. */
+static const char *match_field(const char *section)
+{
+	if (strcmp(section, "top3") == 0)
+		return "title";
+	if (strcmp(section, "statements") == 0 ||
+	    strcmp(section, "factors") == 0 ||
+	    strcmp(section, "hypotheses") == 0 || strcmp(section, "plan") == 0)
+		return "text";
+	return NULL;
+}
+
+/* The different words of a text of four or more bytes (the words that
+ * carry meaning, not "de", "en", "dat"), lowercased (ASCII), for a rough
+ * likeness. */
+static size_t words_of(const char *t, char ***out)
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	while (t && *t) {
+		size_t len = 0, i;
+
+		while (*t && !isalnum((unsigned char)*t) &&
+		       !((unsigned char)*t & 0x80))
+			t++;
+		while (t[len] && (isalnum((unsigned char)t[len]) ||
+		                  ((unsigned char)t[len] & 0x80)))
+			len++;
+		if (!len)
+			break;
+		if (len < 4) {
+			t += len;
+			continue;
+		}
+		xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n] = xstrndup(t, len);
+		for (i = 0; i < len; i++)
+			v[n][i] = (char)tolower((unsigned char)v[n][i]);
+		if (cd_strv_find(v, n, v[n]) == NPOS)
+			n++;
+		else
+			free(v[n]);
+		t += len;
+	}
+	*out = v;
+	return n;
+}
+
+/* 1 when two texts have less than a third of their words in common
+ * (those of words_of):
+ * not the same item told again, but another one under the same ref. */
+static int unlike(const char *a, const char *b)
+{
+	char **wa, **wb;
+	size_t na = words_of(a, &wa), nb = words_of(b, &wb), i, common = 0;
+	size_t most = na > nb ? na : nb;
+
+	for (i = 0; i < na; i++)
+		if (cd_strv_find(wb, nb, wa[i]) != NPOS)
+			common++;
+	cd_strv_free(wa, na);
+	cd_strv_free(wb, nb);
+	return most > 0 && common * 3 < most;
+}
+
+/*
+ * The keys of both lists between versions. An item whose text (a top-3
+ * item: title) is the same in both is matched by it, even when its ref
+ * changed (a feit that became mening m4); the others by ref or rank,
+ * unless the two texts have little in common: then the ref (or the
+ * place in the TOP-3) was used again for another item, which came while
+ * the first went.
+ */
+static void version_keys(const char *section, const struct doc_node *la,
+                         const struct doc_node *lb, struct keys *ka,
+                         struct keys *kb)
+{
+	const struct doc_node *l[2] = {la, lb};
+	struct keys *k[2] = {ka, kb};
+	const char *field = match_field(section);
+	size_t s, i, j;
+
+	for (s = 0; s < 2; s++) {
+		k[s]->n = cd_list_len(l[s]);
+		k[s]->v = k[s]->n ? xcalloc(k[s]->n, sizeof *k[s]->v) : NULL;
+	}
+	for (i = 0; field && i < kb->n; i++) {
+		const char *t = doc_map_str(lb->item[i], field);
+
+		for (j = 0; !str_empty(t) && j < ka->n; j++) {
+			if (ka->v[j] || !str_eq(t, doc_map_str(la->item[j],
+			                                       field)))
+				continue;
+			ka->v[j] = xasprintf("t:%zu", i);
+			kb->v[i] = xasprintf("t:%zu", i);
+			break;
+		}
+	}
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < k[s]->n; i++)
+			if (!k[s]->v[i])
+				k[s]->v[i] = version_key(section, l[s]->item[i],
+				                         i);
+	for (i = 0; field && i < kb->n; i++) {
+		j = cd_keys_find(ka, kb->v[i]);
+		if (j == NPOS || str_has_prefix(kb->v[i], "t:") ||
+		    !unlike(doc_map_str(la->item[j], field),
+		            doc_map_str(lb->item[i], field)))
+			continue;
+		free(ka->v[j]);
+		ka->v[j] = xasprintf("old:%zu", j);
+		free(kb->v[i]);
+		kb->v[i] = xasprintf("new:%zu", i);
+	}
+}
+
 /* The items of a list in both versions: those that went, those that
  * came, those in both, and a change of their order. */
 static void diff_list(struct diff *df, const char *section,
                       const struct doc_node *la, const struct doc_node *lb,
                       const char *owner_id)
 {
-	struct keys ka, kb;
+	struct keys ka = {0}, kb = {0};
 	size_t i;
 
-	cd_keys_make(&ka, section, la);
-	cd_keys_make(&kb, section, lb);
+	if (df->versions) {
+		version_keys(section, la, lb, &ka, &kb);
+	} else {
+		cd_keys_make(&ka, section, la);
+		cd_keys_make(&kb, section, lb);
+	}
 	for (i = 0; i < ka.n; i++)
 		if (cd_keys_find(&kb, ka.v[i]) == NPOS)
 			diff_whole(df, section, la->item[i], i, owner_id, 0);
@@ -277,7 +510,9 @@ static void diff_list(struct diff *df, const char *section,
 			diff_item(df, section, la->item[j], lb->item[i], i,
 			          owner_id);
 	}
-	if (order_differs(&ka, &kb)) {
+	/* between versions a top-3 item that moved says so in its rank */
+	if (!(df->versions && strcmp(section, "top3") == 0) &&
+	    order_differs(&ka, &kb)) {
 		char *before = cd_list_desc(section, la);
 		char *after = cd_list_desc(section, lb);
 		char *word = cd_section_word(df->fs, section);
@@ -308,7 +543,8 @@ static void diff_children(struct diff *df, const char *section,
 	for (e = form_skeleton; e->key; e++) {
 		const struct doc_node *ca, *cb;
 
-		if (!str_eq(e->parent, section))
+		if (!str_eq(e->parent, section) ||
+		    (df->versions && strcmp(e->key, "reviews") == 0))
 			continue;
 		ca = doc_map_get(a, e->key);
 		cb = doc_map_get(b, e->key);
@@ -335,6 +571,55 @@ size_t casedoc_diff(const struct formset *fs, const struct doc_node *a,
 	df.fs = fs;
 	df.root = b;
 	diff_children(&df, NULL, a, b, NULL);
+	*out = df.c.v;
+	return df.c.n;
+}
+
+/* Between versions: which rank each top-3 item of la has in lb, matched
+ * as diff_list matches them. */
+static void rank_map(struct diff *df, const struct doc_node *la,
+                     const struct doc_node *lb)
+{
+	struct keys ka = {0}, kb = {0};
+	size_t i, j;
+
+	version_keys("top3", la, lb, &ka, &kb);
+	for (i = 0; i < ka.n; i++) {
+		int ok, ra = (int)cd_text_long(doc_map_str(la->item[i], "rank"),
+		                               &ok);
+
+		if (!ok || ra < 1 || ra > 3)
+			continue;
+		j = cd_keys_find(&kb, ka.v[i]);
+		if (j != NPOS) {
+			int okb, rb = (int)cd_text_long(
+				doc_map_str(lb->item[j], "rank"), &okb);
+
+			df->rankmap[ra] = okb && rb >= 1 && rb <= 3 ? rb : 0;
+		}
+	}
+	cd_keys_free(&ka);
+	cd_keys_free(&kb);
+}
+
+/* See casedoc.h. */
+size_t casedoc_diff_versions(const struct formset *fs,
+                             const struct doc_node *sa,
+                             const struct doc_node *sb,
+                             struct casedoc_change **out)
+{
+	struct diff df;
+	struct doc_node none = {0};
+
+	assert(sa && sb && out);
+	none.type = DOC_MAP; /* names without a "sessie N: " prefix */
+	memset(&df, 0, sizeof df);
+	df.fs = fs;
+	df.root = &none;
+	df.versions = 1;
+	rank_map(&df, cd_as_type(doc_map_get(sa, "top3"), DOC_SEQ),
+	         cd_as_type(doc_map_get(sb, "top3"), DOC_SEQ));
+	diff_item(&df, "sessions", sa, sb, 0, doc_map_str(sb, "id"));
 	*out = df.c.v;
 	return df.c.n;
 }

@@ -22,17 +22,13 @@
 #include "casedoc.h"
 #include "casefile.h"
 #include "cli.h"
+#include "config.h"
 #include "export.h"
 #include "form.h"
+#include "paths.h"
 #include "plaintext.h"
 #include "store.h"
-
-#ifndef DUO_FORMS_DIR
-#define DUO_FORMS_DIR "/usr/local/share/duo/forms"
-#endif
-#ifndef DUO_DATA_DIR
-#define DUO_DATA_DIR "/usr/local/share/duo/data"
-#endif
+#include "summary.h"
 
 /* The width of the text export. */
 #define TEXT_WIDTH 72
@@ -74,8 +70,8 @@ void cli_print_synopsis(FILE *f, const char *lead,
 static void print_command_help(const struct cli_command *cmd)
 {
 	cli_print_synopsis(stdout, "Gebruik: ", cmd);
-	printf("\n%s\nOok --db PAD en --forms MAP mogen na de opdracht "
-	       "staan.\n", cmd->help);
+	printf("\n%s\nOok --db PAD, --forms MAP en --data MAP mogen na de "
+	       "opdracht staan.\n", cmd->help);
 }
 
 int cli_option(struct cli *c, int ch, char **argv)
@@ -95,6 +91,9 @@ int cli_option(struct cli *c, int ch, char **argv)
 		return -1;
 	case CLI_OPT_FORMS:
 		c->forms = optarg;
+		return -1;
+	case CLI_OPT_DATA:
+		c->data = optarg;
 		return -1;
 	case 'h':
 		if (c->cmd)
@@ -227,73 +226,11 @@ static char *db_path(const struct cli *c, struct diags *d)
 	return path;
 }
 
-static int is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The forms: --forms, $DUO_FORMS, "forms" next to the executable or one or
- * two levels up (./duo, build/san/duo), else the installed DUO_FORMS_DIR.
- * Caller frees. */
+/* The forms: --forms, $DUO_FORMS, next to the program, installed
+ * (paths.h). Caller frees. */
 static char *forms_dir(const struct cli *c)
 {
-	static const char *const up[] = {"forms", "../forms", "../../forms"};
-	char exe[PATH_MAX];
-	ssize_t n;
-
-	if (c->forms)
-		return xstrdup(c->forms);
-	if (env("DUO_FORMS"))
-		return xstrdup(env("DUO_FORMS"));
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
-			char *dir = xasprintf("%s/%s", exe, up[i]);
-
-			if (is_dir(dir))
-				return dir;
-			free(dir);
-		}
-	}
-	return xstrdup(DUO_FORMS_DIR);
-}
-
-/* The file name in the data directory: $DUO_DATA, else "data" next to
- * the executable or one or two levels up, else the installed
- * DUO_DATA_DIR. Caller frees. */
-static char *data_file(const char *name)
-{
-	static const char *const up[] = {"data", "../data", "../../data"};
-	char exe[PATH_MAX];
-	ssize_t n;
-
-	if (env("DUO_DATA"))
-		return xasprintf("%s/%s", env("DUO_DATA"), name);
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
-			char *path = xasprintf("%s/%s/%s", exe, up[i], name);
-
-			if (access(path, F_OK) == 0)
-				return path;
-			free(path);
-		}
-	}
-	return xasprintf("%s/%s", DUO_DATA_DIR, name);
+	return paths_forms_dir(c->forms);
 }
 
 /* Who the audit trail names: $DUO_USER, else the login name. */
@@ -322,23 +259,69 @@ static int load_forms(const struct cli *c, struct formset *fs)
 	return rc;
 }
 
-/* Open the database, printing what went wrong. must_exist: refuse to create
- * it (for check). NULL on failure. */
-static struct store *open_store(const struct cli *c, int must_exist)
+/* Progress of a slow migration on stderr: on a terminal one line that
+ * counts up, otherwise a line when it starts and one when it is done. */
+static void open_progress(void *arg, const char *what, long done, long total)
+{
+	int *last = arg, pct = total > 0 ? (int)(done * 100 / total) : 100;
+
+	if (isatty(STDERR_FILENO)) {
+		if (pct != *last)
+			fprintf(stderr, "\rduo: %s: %d%%%s", what, pct,
+			        pct == 100 ? "\n" : "");
+	} else if (*last < 0) {
+		fprintf(stderr, "duo: %s (eenmalig; even geduld)\n", what);
+	} else if (pct == 100 && *last != 100) {
+		fprintf(stderr, "duo: %s: klaar\n", what);
+	}
+	*last = pct;
+}
+
+/* Open the database as user in role (may be NULL: unknown), printing what
+ * went wrong. must_exist: refuse to create it (for check). NULL on
+ * failure. */
+static struct store *open_store_as(const struct cli *c, int must_exist,
+                                   const char *user, const char *role)
 {
 	struct diags d = {0};
 	char *path = db_path(c, &d);
 	struct store *s = NULL;
 
-	if (path && must_exist && access(path, F_OK) != 0)
+	if (path && must_exist && access(path, F_OK) != 0) {
 		diag_add(&d, path, 0, 0, "database bestaat niet");
-	else if (path)
-		s = store_open(path, audit_user(), &d);
+	} else if (path) {
+		int last = -1;
+
+		s = store_open_ex(path, user, open_progress, &last, &d);
+		if (last >= 0 && last < 100 && isatty(STDERR_FILENO))
+			fputc('\n', stderr);
+	}
+	if (s)
+		store_set_role(s, role);
 	if (!s && d.n == 0)
 		diag_add(&d, path, 0, 0, "database is niet te openen");
 	print_diags(&d);
 	diags_free(&d);
 	free(path);
+	return s;
+}
+
+/* The database as the user of the config (DUO_USER, else the name given
+ * at the first start of the screens, else the login name) in their role
+ * (DUO_ROLE, else the config's); see open_store_as. A config file that
+ * cannot be read is no reason to refuse these commands: the review
+ * commands, which need the role, report it (cli_review.c). */
+static struct store *open_store(const struct cli *c, int must_exist)
+{
+	struct config cfg = {0};
+	struct diags d = {0};
+	struct store *s;
+
+	(void)config_load(&cfg, &d);
+	diags_free(&d);
+	s = open_store_as(c, must_exist, cfg.user ? cfg.user : audit_user(),
+	                  cfg.role);
+	config_free(&cfg);
 	return s;
 }
 
@@ -558,6 +541,88 @@ static int export_to(struct store *s, const struct formset *fs,
 	return rc;
 }
 
+/* The household summary of household id in format fmt: built (and so
+ * filtered) completely before the output is opened, so a refusal leaves
+ * no file behind. 0 or -1 after diagnostics. */
+static int export_summary(const struct cli *c, struct store *s,
+                          const struct formset *fs, const char *id,
+                          const struct summary_format *fmt, int version,
+                          const char *path, struct diags *d)
+{
+	struct summary_render_opts opts = {TEXT_WIDTH};
+	char *datadir = cli_data_dir(c);
+	struct summary_texts *tx = summary_texts_load(datadir, d);
+	struct doc_node *doc = NULL;
+	struct summary *sum = NULL;
+	struct output o;
+	int rc = -1;
+
+	free(datadir);
+	if (tx && (doc = store_export_case(s, fs, id, d)) != NULL &&
+	    (sum = summary_build(doc, fs, tx, version, d)) != NULL &&
+	    output_open(&o, path, d) == 0) {
+		rc = fmt->run(o.f, sum, &opts, d);
+		if (rc == 0)
+			rc = output_commit(&o, d);
+		else
+			output_abort(&o);
+	}
+	summary_free(sum);
+	doc_free(doc);
+	summary_texts_free(tx);
+	return rc;
+}
+
+/* The names of the summary's formats, "text, markdown of html". */
+static char *summary_format_names(void)
+{
+	struct strbuf sb = {0};
+	size_t n = 0;
+
+	while (summary_formats[n].name)
+		n++;
+	for (size_t i = 0; i < n; i++)
+		sb_addf(&sb, "%s%s", i == 0 ? "" : i + 1 == n ? " of " : ", ",
+		        summary_formats[i].name);
+	return sb_steal(&sb);
+}
+
+/* Check --format against --audience. 0, or the exit status of a usage
+ * error. *fmt is set for the household. */
+static int check_format(const struct cli *c, const char *format,
+                        int household, const struct summary_format **fmt)
+{
+	const struct summary_format *f = summary_format_get(format);
+
+	*fmt = NULL;
+	if (household) {
+		char *names;
+		int rc;
+
+		if (str_eq(format, "yaml"))
+			return cli_usage_error(c, "--format yaml is het hele dossier "
+			                       "en nooit voor het huishouden; kies "
+			                       "--format text");
+		if (f) {
+			*fmt = f;
+			return 0;
+		}
+		names = summary_format_names();
+		rc = cli_usage_error(c, "onbekend formaat: %s (kies %s)", format,
+		                     names);
+		free(names);
+		return rc;
+	}
+	if (str_eq(format, "yaml") || str_eq(format, "text"))
+		return 0;
+	if (f)
+		return cli_usage_error(c, "--format %s is er alleen voor de "
+		                       "samenvatting: --audience huishouden",
+		                       format);
+	return cli_usage_error(c, "onbekend formaat: %s (kies yaml of text)",
+	                       format);
+}
+
 /* Print the check of one session of doc: header, findings, average and
  * verdict. */
 static void check_print(FILE *f, struct doc_node *doc, int version,
@@ -604,25 +669,29 @@ static void check_print(FILE *f, struct doc_node *doc, int version,
 /* The plain-language check of the duo's text that the household reads,
  * in one session of household id. 0 clean, 1 something to improve, -1
  * after diagnostics. */
-static int check_to(struct store *s, const struct formset *fs,
-                    const char *id, int version, struct output *o,
-                    struct diags *d)
+static int check_to(const struct cli *c, struct store *s,
+                    const struct formset *fs, const char *id, int version,
+                    struct output *o, struct diags *d)
 {
 	struct pt_report r = {0};
 	struct jargon j;
 	struct doc_node *doc;
-	char *path = data_file("jargon.yaml");
+	char *dir = cli_data_dir(c);
+	char *path = xasprintf("%s/jargon.yaml", dir);
 	int rc = jargon_load_file(&j, path, d);
 
+	free(dir);
 	free(path);
 	if (rc != 0)
 		return -1;
-	/* The check reads what the household may see; pt_check_session
-	 * also skips every confidential item itself. */
+	/* Only what the household may see of the one session, through the
+	 * summary's filter (pt_check_household): never confidential text or
+	 * a field the household is not shown, and refused, as the summary
+	 * is, when confidential text was copied into a shown field. */
 	doc = store_export_case(s, fs, id, d);
-	rc = doc ? pt_check_session(&r, &j, fs, doc, version, d) : -1;
-	if (rc == 0) {
-		check_print(o->f, doc, version, &r);
+	rc = doc ? pt_check_household(&r, &j, fs, doc, version, d) : -1;
+	if (rc > 0) {
+		check_print(o->f, doc, rc, &r);
 		rc = pt_report_clean(&r) ? 0 : 1;
 	}
 	pt_report_free(&r);
@@ -662,7 +731,7 @@ static int export_check(struct cli *c, const char *audience,
 	}
 	if (store_find_household(s, household, id, &d) == 0 &&
 	    output_open(&o, path, &d) == 0) {
-		rc = check_to(s, &fs, id, version, &o, &d);
+		rc = check_to(c, s, &fs, id, version, &o, &d);
 		if (rc >= 0 && output_commit(&o, &d) != 0)
 			rc = -1;
 		else if (rc < 0)
@@ -688,6 +757,7 @@ int cli_export(struct cli *c, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *format = NULL, *audience = NULL, *path = NULL;
+	const struct summary_format *fmt = NULL;
 	unsigned flags = 0;
 	int check = 0;
 	const char *session = NULL;
@@ -696,7 +766,7 @@ int cli_export(struct cli *c, int argc, char **argv)
 	struct output o;
 	struct store *s = NULL;
 	char id[UUID_STR_LEN];
-	int version = 0, ch, rc;
+	int version = 0, household, ch, rc;
 
 	while ((ch = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
 		if (optarg && !*optarg)
@@ -721,20 +791,16 @@ int cli_export(struct cli *c, int argc, char **argv)
 	if (check)
 		return export_check(c, audience, format, session, path,
 		                    argv[optind]);
-	if (!format)
-		format = "yaml";
 	if (!audience)
 		audience = "professional";
-	if (!str_eq(format, "yaml") && !str_eq(format, "text"))
-		return cli_usage_error(c, "onbekend formaat: %s (kies yaml of text)",
-		                       format);
-	if (str_eq(audience, "huishouden"))
-		return cli_usage_error(c, "--audience huishouden (de samenvatting "
-		                       "voor het huishouden) is nog niet gemaakt; "
-		                       "die komt in een volgende versie");
-	if (!str_eq(audience, "professional"))
-		return cli_usage_error(c, "onbekend publiek: %s (kies professional)",
-		                       audience);
+	if (!str_eq(audience, "professional") && !str_eq(audience, "huishouden"))
+		return cli_usage_error(c, "onbekend publiek: %s (kies professional "
+		                       "of huishouden)", audience);
+	household = str_eq(audience, "huishouden");
+	if (!format)
+		format = household ? "text" : "yaml";
+	if ((rc = check_format(c, format, household, &fmt)) != 0)
+		return rc;
 	if (session && (version = parse_version(session)) < 0)
 		return cli_usage_error(c, "--session vraagt een versienummer "
 		                       "(1, 2, ...), niet: %s", session);
@@ -747,8 +813,11 @@ int cli_export(struct cli *c, int argc, char **argv)
 		return CLI_DATA;
 	}
 	rc = -1;
-	if (store_find_household(s, argv[optind], id, &d) == 0 &&
-	    output_open(&o, path, &d) == 0) {
+	if (store_find_household(s, argv[optind], id, &d) != 0) {
+		rc = -1;
+	} else if (household) {
+		rc = export_summary(c, s, &fs, id, fmt, version, path, &d);
+	} else if (output_open(&o, path, &d) == 0) {
 		rc = export_to(s, &fs, id, str_eq(format, "text"), version, flags,
 		               &o, &d);
 		if (rc == 0)
@@ -914,6 +983,20 @@ int cli_check(struct cli *c, int argc, char **argv)
 		bad = 1;
 	formset_free(&fs);
 
+	{
+		char *datadir = cli_data_dir(c);
+		struct summary_texts *tx = summary_texts_load(datadir, &d);
+
+		if (tx)
+			printf("data: in orde (%s)\n", datadir);
+		else
+			bad = 1;
+		print_diags(&d);
+		diags_clear(&d);
+		summary_texts_free(tx);
+		free(datadir);
+	}
+
 	if ((s = open_store(c, 1)) != NULL) {
 		if (store_check(s, &d) == 0)
 			printf("database: in orde (schema %d)\n",
@@ -932,6 +1015,18 @@ int cli_check(struct cli *c, int argc, char **argv)
 
 /* ---- for the screen program ------------------------------------------- */
 
+/* ---- for the other command files (cli.h) ------------------------------- */
+
+int cli_text_cols(const char *s)
+{
+	return text_cols(s);
+}
+
+int cli_parse_version(const char *s)
+{
+	return parse_version(s);
+}
+
 /* See cli.h. */
 char *cli_db_path(const struct cli *c, struct diags *d)
 {
@@ -942,4 +1037,44 @@ char *cli_db_path(const struct cli *c, struct diags *d)
 char *cli_forms_dir(const struct cli *c)
 {
 	return forms_dir(c);
+}
+
+/* ---- for the other command files ------------------------------------- */
+
+/* See cli.h. */
+struct store *cli_open_store(const struct cli *c, const char *user,
+                             const char *role)
+{
+	return open_store_as(c, 0, user ? user : audit_user(), role);
+}
+
+/* See cli.h. */
+int cli_load_forms(const struct cli *c, struct formset *fs)
+{
+	return load_forms(c, fs);
+}
+
+/* See cli.h. */
+void cli_print_diags(const struct diags *d)
+{
+	print_diags(d);
+}
+
+/* See cli.h. */
+int cli_check_args(const struct cli *c, int argc, char **argv, int min,
+                   int max, const char *what)
+{
+	return check_args(c, argc, argv, min, max, what);
+}
+
+/* See cli.h. */
+void cli_put_clean(FILE *f, const char *s)
+{
+	put_clean(f, s);
+}
+
+/* See cli.h. */
+char *cli_data_dir(const struct cli *c)
+{
+	return paths_data_dir(c->data);
 }

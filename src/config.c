@@ -8,6 +8,7 @@
  *   user = Fatima El Amrani
  *   role = lokaal
  *   household_view = 0
+ *   quiet_days = 90        (optional: the overview's "no session for")
  *
  * It lives in $XDG_CONFIG_HOME/duo/config (an absolute XDG_CONFIG_HOME),
  * else ~/.config/duo/config, and is written whole through a temporary file
@@ -138,6 +139,17 @@ static int parse_line(struct config *c, char *line, int lineno,
 			return -1;
 		}
 		c->household_view = val[0] == '1';
+	} else if (strcmp(key, "quiet_days") == 0) {
+		char *end;
+		long n = strtol(val, &end, 10);
+
+		if (!*val || *end || n < 1 || n > CONFIG_QUIET_DAYS_MAX) {
+			diag_add(d, c->path, lineno, 1, "quiet_days: verwacht een "
+			         "aantal dagen van 1 tot en met %d, niet '%s'",
+			         CONFIG_QUIET_DAYS_MAX, val);
+			return -1;
+		}
+		c->quiet_days = (int)n;
 	} else {
 		diag_add(d, c->path, lineno, 1, "onbekende sleutel: %s", key);
 		return -1;
@@ -290,6 +302,8 @@ int config_save(const struct config *c, struct diags *d)
 	if (c->role)
 		sb_addf(&sb, "role = %s\n", c->role);
 	sb_addf(&sb, "household_view = %d\n", c->household_view ? 1 : 0);
+	if (c->quiet_days > 0)
+		sb_addf(&sb, "quiet_days = %d\n", c->quiet_days);
 	tmp = xasprintf("%s.XXXXXX", c->path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
@@ -330,4 +344,11 @@ void config_free(struct config *c)
 	free(c->role);
 	free(c->path);
 	c->user = c->role = c->path = NULL;
+}
+
+/* See config.h. */
+int config_quiet_days(const struct config *c)
+{
+	return c && c->quiet_days > 0 ? c->quiet_days :
+	       CONFIG_QUIET_DAYS_DEFAULT;
 }

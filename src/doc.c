@@ -153,7 +153,8 @@ const struct doc_pair *doc_map_pair(const struct doc_node *map, const char *key)
 	if (!map || map->type != DOC_MAP || !key)
 		return NULL;
 	for (i = 0; i < map->len; i++)
-		if (strcmp(map->pair[i].key, key) == 0)
+		if (map->pair[i].key[0] == key[0] &&
+		    strcmp(map->pair[i].key, key) == 0)
 			return &map->pair[i];
 	return NULL;
 }
@@ -181,6 +182,9 @@ int doc_is_null(const struct doc_node *n)
 	size_t i;
 
 	if (!n || n->type != DOC_SCALAR || n->style != DOC_PLAIN)
+		return 0;
+	/* the text of most values starts with none of these: no compares */
+	if (n->text[0] && !strchr("~nN", n->text[0]))
 		return 0;
 	for (i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
 		if (strcmp(n->text, nulls[i]) == 0)

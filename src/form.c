@@ -36,19 +36,19 @@
 /* The fixed shape: skeleton, field types, built-in fields                 */
 
 const struct skeleton_entry form_skeleton[] = {
-	{"household", NULL, 0},
-	{"members", "household", 1},
-	{"sessions", NULL, 1},
-	{"participants", "sessions", 1},
-	{"statements", "sessions", 1},
-	{"top3", "sessions", 1},
-	{"analysis", "sessions", 0},
-	{"factors", "analysis", 1},
-	{"hypotheses", "analysis", 1},
-	{"plan", "sessions", 1},
-	{"reviews", "sessions", 1},
-	{"comments", "reviews", 1},
-	{NULL, NULL, 0}
+	{"household", NULL, 0, 0},
+	{"members", "household", 1, 0},
+	{"sessions", NULL, 1, 0},
+	{"participants", "sessions", 1, 0},
+	{"statements", "sessions", 1, 0},
+	{"top3", "sessions", 1, 0},
+	{"analysis", "sessions", 0, 0},
+	{"factors", "analysis", 1, 0},
+	{"hypotheses", "analysis", 1, 0},
+	{"plan", "sessions", 1, 0},
+	{"reviews", "sessions", 1, 1},
+	{"comments", "reviews", 1, 1},
+	{NULL, NULL, 0, 0}
 };
 
 /* The skeleton entry of a section key, or NULL. */
@@ -316,14 +316,19 @@ static const char *const reviews_keys[] = {
 static const struct builtin_field reviews_fields[] = {
 	REQ("reviewer", FT_TEXT),
 	REQ("date", FT_DATE),
-	CHOICE("decision", 1, decision_choices),
+	CHOICE("decision", 0, decision_choices),
 	{0}
 };
 
-static const char *const comments_keys[] = {"on", "text", NULL};
+static const char *const comments_keys[] = {
+	"on", "text", "reply", "replied_by", "resolved", NULL
+};
 static const struct builtin_field comments_fields[] = {
 	REQ("on", FT_TARGET),
 	REQ("text", FT_LINES),
+	OPT("reply", FT_LINES),
+	OPT("replied_by", FT_TEXT),
+	OPT("resolved", FT_BOOL),
 	{0}
 };
 
@@ -1022,7 +1027,7 @@ static int parse_field(struct loader *L, const struct doc_node *n,
 {
 	static const char *const keys[] = {
 		"key", "label", "help", "type", "required", "required_if",
-		"choices", "min", "max", "author", NULL
+		"choices", "min", "max", "household", "author", NULL
 	};
 	const struct doc_node *choices;
 	char *owner, *type;
@@ -1060,6 +1065,7 @@ static int parse_field(struct loader *L, const struct doc_node *n,
 	}
 
 	take_bool(L, n, "required", &f->required);
+	take_bool(L, n, "household", &f->household);
 	parse_required_if(L, n, f, src);
 	parse_bounds(L, n, f, src->type_ok);
 	parse_author(L, n, f, src);
@@ -1230,6 +1236,27 @@ static void check_builtins(struct loader *L, struct form_section *s,
 	}
 }
 
+/* A section the household never sees (form_skeleton: internal) may not
+ * mark a field household: true; the form would promise what the filter
+ * (audience.c) never does. */
+static void check_household(struct loader *L, const struct form_section *s,
+                            const struct field_src *src)
+{
+	const struct skeleton_entry *e = form_skeleton_get(s->key);
+
+	for (size_t i = 0; e && e->internal && i < s->nfields; i++) {
+		const struct doc_pair *p;
+
+		if (!s->fields[i].household)
+			continue;
+		p = doc_map_pair(src[i].node, "household");
+		report(L, p->line, p->col,
+		       "veld '%s' van sectie '%s' kan niet household: true zijn: "
+		       "het huishouden ziet deze sectie nooit", s->fields[i].key,
+		       s->key);
+	}
+}
+
 /* Read the fields of a section, leaving out fields without a key and
  * fields whose key was already used. */
 static void parse_fields(struct loader *L, const struct doc_node *seq,
@@ -1341,6 +1368,7 @@ static int parse_section(struct loader *L, const struct doc_node *n,
 	check_required_if(L, s, src);
 	check_author(L, s, src);
 	check_builtins(L, s, src);
+	check_household(L, s, src);
 	free(src);
 	return 0;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audience.h"
 #include "doc.h"
 #include "form.h"
 #include "plaintext.h"
@@ -1302,4 +1303,31 @@ int pt_check_session(struct pt_report *r, const struct jargon *j,
 		if (str_eq(c->parent, "sessions"))
 			walk_section(&w, session, c->key);
 	return 0;
+}
+
+int pt_check_household(struct pt_report *r, const struct jargon *j,
+                       const struct formset *fs, const struct doc_node *kase,
+                       int version, struct diags *d)
+{
+	const struct doc_node *session;
+	struct doc_node *shown;
+	const char *vs;
+	int rc;
+
+	if (!kase || kase->type != DOC_MAP || !fs) {
+		diag_add(d, NULL, 0, 0, "geen huishouden om te controleren");
+		return -1;
+	}
+	session = pick_session(kase, version, d);
+	if (!session)
+		return -1;
+	/* pick_session only returns a session with a number of 1 or more. */
+	vs = doc_map_str(session, "version");
+	version = (int)strtol(vs, NULL, 10);
+	shown = audience_household_case(kase, fs, version, 0, d);
+	if (!shown)
+		return -1;
+	rc = pt_check_session(r, j, fs, shown, version, d);
+	doc_free(shown);
+	return rc == 0 ? version : -1;
 }

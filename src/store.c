@@ -79,6 +79,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -89,6 +90,8 @@
 
 #define STORE_APPLICATION_ID 0x64756f31 /* 'duo1' */
 #define STORE_BUSY_MS 5000
+#define STORE_BUSY_POLL_MS 2
+#define STORE_CHECKPOINT_PAGES 1000 /* SQLite's default */
 
 /* The trigger that deletes the extras of a row of table t when it goes. */
 #define EXTRAS_TRIGGER(t) \
@@ -342,12 +345,38 @@ static const char *const schema_v1[] = {
 };
 
 /*
- * The migration steps: step i, a NULL-terminated list of statements, brings
- * a database from user_version i to i + 1. Append a step for every schema
- * change; never edit one that has been released.
+ * Schema version 2: review and versions. A review comment gets the duo's
+ * reply, who replied, and whether it is resolved (NULL: open, 1: resolved;
+ * 0 is what a file may say, and comes back as it came). An audit row says
+ * in which role its user acted: the transitions of a session's status
+ * (store_submit, store_approve, store_return) are allowed by role.
+ * A review whose decision is NULL is still in progress: the team lead's
+ * comments gather in it until they approve or return the session.
  */
-static const char *const *const store_migrations[] = {
-	schema_v1,
+static const char *const schema_v2[] = {
+	"ALTER TABLE review_comment ADD COLUMN reply TEXT;\n"
+	"ALTER TABLE review_comment ADD COLUMN replied_by TEXT;\n"
+	"ALTER TABLE review_comment ADD COLUMN resolved INTEGER\n"
+	"  CHECK (resolved IN (0, 1));\n",
+	"ALTER TABLE audit ADD COLUMN role TEXT; -- lokaal, rvt, teamleider\n",
+	NULL
+};
+
+/*
+ * The migration steps: step i brings a database from user_version i to
+ * i + 1: its statements (a NULL-terminated list), then its fill function
+ * if it has one (for data a statement cannot make with progress, such as
+ * the search index of the rows already there). Append a step for every
+ * schema change; never edit one that has been released.
+ */
+struct migration {
+	const char *const *sql;
+	int (*fill)(struct store *s, struct diags *d);
+};
+static const struct migration store_migrations[] = {
+	{ schema_v1, NULL },
+	{ schema_v2, NULL },                         /* 2: review */
+	{ store_search_schema, store_search_build }, /* 3: search index */
 };
 #define STORE_NMIGRATIONS \
 	((int)(sizeof store_migrations / sizeof store_migrations[0]))
@@ -362,6 +391,58 @@ const char *store_path(const struct store *s)
 {
 	assert(s);
 	return s->path;
+}
+
+/* The role the handle acts in; see store.h. */
+void store_set_role(struct store *s, const char *role)
+{
+	assert(s);
+	free(s->role);
+	s->role = str_empty(role) ? NULL : xstrdup(role);
+}
+
+const char *store_role(const struct store *s)
+{
+	assert(s);
+	return s->role;
+}
+
+static const char audit_insert_sql[] =
+	"INSERT INTO audit(at, user, role, household_uuid, action, what)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/* One audit row in the open transaction; see store_impl.h. */
+int store_audit_add(struct store *s, const char *household_uuid,
+                    const char *action, const char *what, struct diags *d)
+{
+	sqlite3_stmt *st = store_stmt(s, audit_insert_sql, d);
+	char now[21];
+	int rc;
+
+	if (!st)
+		return -1;
+	time_now_iso(now);
+	rc = sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 2, s->user, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 3, s->role, -1, SQLITE_STATIC);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 4, household_uuid, -1,
+		                       SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(st, 6, what, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	(void)sqlite3_reset(st);
+	(void)sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		store_db_error(s, rc, "schrijven", d);
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- errors, transactions, statements ---------------------------------- */
@@ -397,8 +478,8 @@ void store_db_error(struct store *s, int rc, const char *doing,
 }
 
 /* Run sql (no rows expected) with sqlite3_exec; -1 after a diagnostic. */
-static int exec_sql(struct store *s, const char *sql, const char *doing,
-                    struct diags *d)
+int store_exec(struct store *s, const char *sql, const char *doing,
+               struct diags *d)
 {
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 
@@ -439,14 +520,15 @@ int store_begin(struct store *s, int write, struct diags *d)
 			         s->path);
 			return -1;
 		}
-		if (exec_sql(s, "SAVEPOINT " BATCH_SAVEPOINT,
+		if (store_exec(s, "SAVEPOINT " BATCH_SAVEPOINT,
 		             write ? "schrijven" : "lezen", d) != 0)
 			return -1;
 		s->batch_sp = 1;
 		return 0;
 	}
 	assert(sqlite3_get_autocommit(s->db));
-	return exec_sql(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
+	s->write_txn = write;
+	return store_exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
 	                write ? "schrijven" : "lezen", d);
 }
 
@@ -456,7 +538,7 @@ int store_commit(struct store *s, struct diags *d)
 {
 	if (s->batch) {
 		assert(s->batch_sp);
-		if (exec_sql(s, "RELEASE " BATCH_SAVEPOINT, "schrijven",
+		if (store_exec(s, "RELEASE " BATCH_SAVEPOINT, "schrijven",
 		             d) != 0) {
 			store_rollback(s);
 			return -1;
@@ -464,7 +546,12 @@ int store_commit(struct store *s, struct diags *d)
 		s->batch_sp = 0;
 		return 0;
 	}
-	if (exec_sql(s, "COMMIT", "schrijven", d) != 0) {
+	/* the index follows the rows, in their transaction */
+	if (s->write_txn && store_search_flush(s, d) != 0) {
+		store_rollback(s);
+		return -1;
+	}
+	if (store_exec(s, "COMMIT", "schrijven", d) != 0) {
 		store_rollback(s);
 		return -1;
 	}
@@ -511,7 +598,7 @@ int store_batch_begin(struct store *s, struct diags *d)
 /* Commit (one sync) or roll back the batch; see store.h. */
 int store_batch_end(struct store *s, int commit, struct diags *d)
 {
-	int alive;
+	int alive, rc;
 
 	assert(s && s->batch && !s->batch_sp);
 	store_stmts_reset(s);
@@ -529,7 +616,43 @@ int store_batch_end(struct store *s, int commit, struct diags *d)
 		         "opgeslagen", s->path);
 		return -1;
 	}
-	return store_commit(s, d);
+	s->checkpoint_later = 1;
+	rc = store_commit(s, d);
+	s->checkpoint_later = 0;
+	return rc;
+}
+
+/* A passive checkpoint of the main database; errors (busy, I/O) leave
+ * the pages in the WAL, where they are safe, for the next one. */
+static void checkpoint(struct store *s)
+{
+	(void)sqlite3_wal_checkpoint_v2(s->db, "main",
+	                                SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	s->wal_pages = 0;
+}
+
+/*
+ * Called by SQLite after every commit with the pages in the WAL: what its
+ * own default does (a passive checkpoint from STORE_CHECKPOINT_PAGES on),
+ * except after the commit of a batch (see store_checkpoint).
+ */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	struct store *s = arg;
+
+	(void)db;
+	(void)name;
+	s->wal_pages = pages;
+	if (!s->checkpoint_later && pages >= STORE_CHECKPOINT_PAGES)
+		checkpoint(s);
+	return SQLITE_OK;
+}
+
+/* The checkpoint the commit of a batch left out, if it is due. */
+void store_checkpoint(struct store *s)
+{
+	if (s->wal_pages >= STORE_CHECKPOINT_PAGES)
+		checkpoint(s);
 }
 
 /*
@@ -750,7 +873,7 @@ static int configure(struct store *s, struct diags *d)
 	int rc, wal;
 
 
-	if (exec_sql(s, "PRAGMA foreign_keys = ON", "openen", d) != 0 ||
+	if (store_exec(s, "PRAGMA foreign_keys = ON", "openen", d) != 0 ||
 	    query_int(s, "PRAGMA foreign_keys", &fk, d) != 0)
 		return -1;
 	if (fk != 1) {
@@ -782,12 +905,18 @@ static int configure(struct store *s, struct diags *d)
 	 * SQLite's 2 MB: 8 MB made no measurable difference to an import
 	 * (its pages are the ends of the tables it appends to) and raised
 	 * the memory of list and export by 3 MB. The WAL is checkpointed
-	 * every 1000 pages (the default), about 4 MB; journal_size_limit cuts
-	 * it back to 8 MB after a checkpoint should a long reader have let it
-	 * grow, so that no large file of old page images (deleted text among
-	 * them) stays behind.
+	 * every 1000 pages (the default; see wal_hook), about 4 MB;
+	 * journal_size_limit cuts it back to 8 MB after a checkpoint should
+	 * a long reader have let it grow, so that no large file of old page
+	 * images (deleted text among them) stays behind.
+	 * temp_store MEMORY keeps the statement journal of a savepoint (the
+	 * old images of the pages an import in a batch changes) in memory:
+	 * as a temporary file it was written with a pwrite per page and cost
+	 * an import in batches about 15% of its time. It is emptied when
+	 * the savepoint is released.
 	 */
-	return exec_sql(s, "PRAGMA synchronous = FULL;"
+	return store_exec(s, "PRAGMA synchronous = FULL;"
+	                " PRAGMA temp_store = MEMORY;"
 	                " PRAGMA journal_size_limit = 8388608", "openen", d);
 }
 
@@ -813,13 +942,17 @@ static int migrate(struct store *s, long long version, struct diags *d)
 		         version, STORE_NMIGRATIONS);
 		goto fail;
 	}
-	for (i = (int)version; i < STORE_NMIGRATIONS; i++)
-		for (step = store_migrations[i]; *step; step++)
-			if (exec_sql(s, *step, "bijwerken", d) != 0)
+	for (i = (int)version; i < STORE_NMIGRATIONS; i++) {
+		for (step = store_migrations[i].sql; *step; step++)
+			if (store_exec(s, *step, "bijwerken", d) != 0)
 				goto fail;
+		if (store_migrations[i].fill &&
+		    store_migrations[i].fill(s, d) != 0)
+			goto fail;
+	}
 	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
 	                STORE_APPLICATION_ID, STORE_NMIGRATIONS);
-	rc = exec_sql(s, sql, "bijwerken", d);
+	rc = store_exec(s, sql, "bijwerken", d);
 	free(sql);
 	if (rc != 0)
 		goto fail;
@@ -829,8 +962,35 @@ fail:
 	return -1;
 }
 
+
+/*
+ * Waiting for another duo process that holds the write lock: try again
+ * every STORE_BUSY_POLL_MS for STORE_BUSY_MS in all. SQLite's own busy
+ * timeout backs off to 100 ms between tries, and so could miss the short
+ * gaps a long `duo import` leaves between its transactions (casefile.h);
+ * a try that fails costs a few microseconds.
+ */
+static int store_busy(void *arg, int count)
+{
+	struct timespec ts = { 0, STORE_BUSY_POLL_MS * 1000000L };
+
+	(void)arg;
+	if (count >= STORE_BUSY_MS / STORE_BUSY_POLL_MS)
+		return 0;
+	(void)nanosleep(&ts, NULL);
+	return 1;
+}
+
 /* Open or create the database at path; see store.h. */
 struct store *store_open(const char *path, const char *user, struct diags *d)
+{
+	return store_open_ex(path, user, NULL, NULL, d);
+}
+
+/* store_open with a progress callback for slow migrations; see store.h. */
+struct store *store_open_ex(const char *path, const char *user,
+                            store_progress_fn *progress, void *arg,
+                            struct diags *d)
 {
 	struct store *s;
 	long long version = 0;
@@ -845,8 +1005,14 @@ struct store *store_open(const char *path, const char *user, struct diags *d)
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->user = xstrdup(str_empty(user) ? "onbekend" : user);
+	/* NOMUTEX: a handle is used by one thread at a time (store.h), so
+	 * SQLite need not lock the connection around every call; that took
+	 * some 5% of the time of storing a case. */
+	s->progress = progress;
+	s->progress_arg = arg;
 	rc = sqlite3_open_v2(path, &s->db,
-	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+	                     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		if (s->db)
 			store_db_error(s, rc, "openen", d);
@@ -857,8 +1023,9 @@ struct store *store_open(const char *path, const char *user, struct diags *d)
 		return NULL;
 	}
 	(void)sqlite3_extended_result_codes(s->db, 1);
-	rc = sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	rc = sqlite3_busy_handler(s->db, store_busy, NULL);
 	assert(rc == SQLITE_OK);
+	(void)sqlite3_wal_hook(s->db, wal_hook, s);
 	if (check_identity(s, &version, d) != 0 || configure(s, d) != 0 ||
 	    migrate(s, version, d) != 0) {
 		store_close(s);
@@ -882,11 +1049,13 @@ void store_close(struct store *s)
 		(void)sqlite3_finalize(s->stmts[i].st);
 	free(s->stmts);
 	(void)sqlite3_finalize(s->data_version);
+	store_search_close(s);
 	rc = sqlite3_close(s->db);
 	assert(rc == SQLITE_OK); /* SQLITE_BUSY: a statement was leaked */
 	(void)rc;
 	free(s->path);
 	free(s->user);
+	free(s->role);
 	free(s);
 }
 
@@ -1292,6 +1461,8 @@ int store_check(struct store *s, struct diags *d)
 		bad = 1;
 	if (check_rows(s, "PRAGMA foreign_key_check", 1, d) != 0)
 		bad = 1;
+	if (store_search_check(s, d) != 0)
+		bad = 1;
 	if (query_int(s, "PRAGMA user_version", &version, d) != 0 ||
 	    query_int(s, "PRAGMA application_id", &app, d) != 0)
 		return -1;
@@ -1346,9 +1517,9 @@ int store_counts(struct store *s, struct store_counts *out, struct diags *d)
 }
 
 static const char audit_all_sql[] =
-	"SELECT at, user, action, what FROM audit ORDER BY seq";
+	"SELECT at, user, action, what, role FROM audit ORDER BY seq";
 static const char audit_household_sql[] =
-	"SELECT at, user, action, what FROM audit WHERE household_uuid = ?1 "
+	"SELECT at, user, action, what, role FROM audit WHERE household_uuid = ?1 "
 	"ORDER BY seq";
 
 /* The audit trail, oldest first; see store.h. */
@@ -1374,6 +1545,7 @@ int store_audit(struct store *s, const char *household_id,
 			row.user = store_col_text(st, 1);
 			row.action = store_col_text(st, 2);
 			row.what = store_col_text(st, 3);
+			row.role = store_col_text(st, 4);
 			if (cb(&row, arg) != 0) {
 				rc = SQLITE_DONE;
 				break;

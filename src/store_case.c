@@ -351,14 +351,16 @@ static const struct table plan_table = {
 
 /* reviews > comments */
 static const struct col comment_cols[] = {
-	F("on", K_TEXT), F("text", K_TEXT),
+	F("on", K_TEXT), F("text", K_TEXT), F("reply", K_TEXT),
+	F("replied_by", K_TEXT), F("resolved", K_BOOL),
 };
 static const struct table comment_table = {
 	"comments", "review_comment", comment_cols, NCOLS(comment_cols),
 	no_children, NULL,
-	"INSERT INTO review_comment(id, review_id, pos, target, text)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
-	"SELECT x.id, x.target, x.text, x.review_id FROM review r"
+	"INSERT INTO review_comment(id, review_id, pos, target, text, reply,"
+	" replied_by, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	"SELECT x.id, x.target, x.text, x.reply, x.replied_by, x.resolved,"
+	" x.review_id FROM review r"
 	" JOIN review_comment x ON x.review_id = r.id WHERE r.session_id = ?1"
 	" ORDER BY r.pos, r.id, x.pos, x.id",
 	"SELECT x.id, e.key, e.pos, e.name, e.value FROM review r"
@@ -506,10 +508,16 @@ static long idset_find(const struct idset *set, rowid_t id)
 	return hit ? (long)(hit - set->v) : -1;
 }
 
-/* A session of the household before the change: its uuid and row id. */
+/* A session of the household before the change: its uuid and row id; its
+ * version and status; and for a session the change may not touch (see
+ * check_sessions), what it looked like. */
 struct oldsession {
 	char uuid[UUID_STR_LEN];
 	rowid_t id;
+	long version;
+	char *status;
+	char *print;   /* session_print before; NULL when not guarded */
+	int seen;      /* check_sessions: the change kept it */
 };
 
 struct imp {
@@ -1366,12 +1374,10 @@ static int import_session(struct imp *im, const struct doc_node *sess)
 static const char household_find_sql[] =
 	"SELECT id, created, rev FROM household WHERE uuid = ?1";
 static const char household_sessions_sql[] =
-	"SELECT uuid, id FROM session WHERE household_id = ?1";
+	"SELECT uuid, id, version, status FROM session WHERE household_id = ?1"
+	" ORDER BY version, id";
 static const char household_delete_sql[] =
 	"DELETE FROM household WHERE id = ?1";
-static const char audit_insert_sql[] =
-	"INSERT INTO audit(at, user, household_uuid, action, what)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
 
 /* Run st (bound) to its end, calling row() for each row; 0 or -1 after a
  * diagnostic. The statement is reset either way. */
@@ -1405,6 +1411,218 @@ static void oldsession_row(struct imp *im, sqlite3_stmt *st, void *arg)
 	o = &im->oldsess[im->noldsess++];
 	memcpy(o->uuid, uuid, strlen(uuid) + 1);
 	o->id = sqlite3_column_int64(st, 1);
+	o->version = (long)sqlite3_column_int64(st, 2);
+	o->status = xstrdup(store_col_text(st, 3));
+	o->print = NULL;
+	o->seen = 0;
+}
+
+/* ---- what a change may not touch ---------------------------------------- */
+
+static char *session_print(struct store *s, rowid_t sid, struct diags *d);
+
+static int is_fixed(const char *status)
+{
+	return str_eq(status, "vastgesteld") || str_eq(status, "herzien");
+}
+
+/*
+ * Is a session with this status guarded against the change? A save
+ * (store_save_case) edits only concept sessions: ter-review waits for the
+ * team lead, vastgesteld and herzien are fixed. An import that replaces
+ * a household moves work between machines, statuses included (a version
+ * handed in or fixed elsewhere arrives as such), but never changes what
+ * is fixed in this database.
+ */
+static int guarded(const struct imp *im, const char *status)
+{
+	return is_fixed(status) ||
+	       (im->edit && str_eq(status, "ter-review"));
+}
+
+/* Why a guarded session does not change, after "versie N is ...". */
+static const char *guard_reason(const char *status)
+{
+	if (str_eq(status, "ter-review"))
+		return "ingediend en wacht op de teamleider; aanpassen kan "
+		       "weer als de teamleider haar terugstuurt";
+	if (str_eq(status, "herzien"))
+		return "herzien (er is een nieuwere versie) en verandert niet "
+		       "meer";
+	return "vastgesteld en verandert niet meer; begin een evaluatie "
+	       "(een nieuwe versie) om verder te werken";
+}
+
+/* A session after the change: uuid, row id, version, status. */
+struct newsession {
+	char *uuid;
+	rowid_t id;
+	long version;
+	char *status;
+};
+struct newsessions {
+	struct newsession *v;
+	size_t n, cap;
+};
+
+static void newsession_row(struct imp *im, sqlite3_stmt *st, void *arg)
+{
+	struct newsessions *ns = arg;
+	struct newsession *n;
+
+	(void)im;
+	xgrow(&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
+	n = &ns->v[ns->n++];
+	n->uuid = xstrdup(store_col_text(st, 0));
+	n->id = sqlite3_column_int64(st, 1);
+	n->version = (long)sqlite3_column_int64(st, 2);
+	n->status = xstrdup(store_col_text(st, 3));
+}
+
+static struct oldsession *old_by_uuid(struct imp *im, const char *uuid)
+{
+	size_t i;
+
+	for (i = 0; uuid && i < im->noldsess; i++)
+		if (strcmp(im->oldsess[i].uuid, uuid) == 0)
+			return &im->oldsess[i];
+	return NULL;
+}
+
+/* A change of status that an import may bring to a fixed session: a
+ * vastgesteld version that was revised elsewhere comes back herzien. */
+static int import_status_ok(const char *was, const char *now)
+{
+	return str_eq(was, now) ||
+	       (str_eq(was, "vastgesteld") && str_eq(now, "herzien"));
+}
+
+/* Check one session of the change against what it was; -1 after a
+ * diagnostic. *nnew counts the sessions that are new. */
+static int check_one_session(struct imp *im, const struct newsession *n,
+                             size_t *nnew)
+{
+	struct oldsession *o = old_by_uuid(im, n->uuid);
+	char *now;
+	int same;
+
+	if (!o) {
+		(*nnew)++;
+		if (im->edit && !str_eq(n->status, "concept")) {
+			diag_add(im->d, im->src, 0, 0, "een nieuwe versie "
+			         "(versie %ld) begint als concept, niet %s%s",
+			         n->version, n->status ? "als " : "zonder status",
+			         n->status ? n->status : "");
+			return -1;
+		}
+		return 0;
+	}
+	o->seen = 1;
+	if (im->edit && !str_eq(o->status, n->status)) {
+		diag_add(im->d, im->src, 0, 0, "de status van versie %ld "
+		         "verandert niet door bewerken (nu %s, in het document "
+		         "%s); dat gaat met indienen, vaststellen of "
+		         "terugsturen", o->version,
+		         o->status ? o->status : "leeg",
+		         n->status ? n->status : "leeg");
+		return -1;
+	}
+	if (!im->edit && o->print && !import_status_ok(o->status, n->status)) {
+		diag_add(im->d, im->src, 0, 0, "dit bestand zet versie %ld op "
+		         "%s, maar die is in de database %s", o->version,
+		         n->status ? n->status : "geen status", o->status);
+		return -1;
+	}
+	if (!o->print)
+		return 0;
+	now = session_print(im->s, n->id, im->d);
+	if (!now)
+		return -1;
+	same = strcmp(now, o->print) == 0;
+	free(now);
+	if (same)
+		return 0;
+	if (im->edit)
+		diag_add(im->d, im->src, 0, 0, "versie %ld is %s", o->version,
+		         guard_reason(o->status));
+	else
+		diag_add(im->d, im->src, 0, 0, "dit bestand verandert versie "
+		         "%ld, maar die is in de database %s", o->version,
+		         guard_reason(o->status));
+	return -1;
+}
+
+/*
+ * After the household's rows are written again: did the change keep every
+ * guarded session exactly as it was (guarded, session_print), and, for a
+ * save, every status, with at most one new session, a concept, added only
+ * when all others are fixed? Checked on the rows themselves, so that no
+ * document gets around it. 0, or -1 after a diagnostic (the caller rolls
+ * back).
+ */
+static int check_sessions(struct imp *im)
+{
+	static const char sql[] =
+		"SELECT uuid, id, version, status FROM session"
+		" WHERE household_id = ?1 ORDER BY version, id";
+	struct newsessions ns = {0};
+	sqlite3_stmt *st;
+	size_t i, nnew = 0, nopen = 0;
+	int rc = 0;
+
+	if (!im->edit && im->noldsess == 0)
+		return 0; /* a new household comes as it is */
+	st = imp_stmt(im, sql);
+	if (!st)
+		return -1;
+	bind_id(im, st, 1, im->hid);
+	if (imp_rows(im, st, newsession_row, &ns) != 0)
+		rc = -1;
+	for (i = 0; rc == 0 && i < ns.n; i++) {
+		if (!is_fixed(ns.v[i].status))
+			nopen++;
+		rc = check_one_session(im, &ns.v[i], &nnew);
+	}
+	for (i = 0; rc == 0 && i < im->noldsess; i++) {
+		const struct oldsession *o = &im->oldsess[i];
+
+		if (o->seen || !o->print)
+			continue;
+		if (im->edit)
+			diag_add(im->d, im->src, 0, 0, "versie %ld is %s; "
+			         "verwijderen kan niet", o->version,
+			         str_eq(o->status, "ter-review") ?
+			         "ingediend en wacht op de teamleider" :
+			         "vastgesteld of herzien en blijft bewaard");
+		else
+			diag_add(im->d, im->src, 0, 0, "dit bestand mist "
+			         "versie %ld, maar die is in de database %s en "
+			         "blijft bewaard", o->version, o->status);
+		rc = -1;
+	}
+	if (rc == 0 && im->edit && nnew > 1) {
+		diag_add(im->d, im->src, 0, 0, "er kan één nieuwe versie "
+		         "tegelijk bijkomen, niet %zu", nnew);
+		rc = -1;
+	}
+	if (rc == 0 && im->edit && nnew == 1 && nopen > 1) {
+		for (i = 0; i < ns.n; i++)
+			if (!is_fixed(ns.v[i].status) &&
+			    old_by_uuid(im, ns.v[i].uuid))
+				break;
+		assert(i < ns.n);
+		diag_add(im->d, im->src, 0, 0, "versie %ld is nog %s; een "
+		         "nieuwe versie begint pas als de vorige is "
+		         "vastgesteld", ns.v[i].version, ns.v[i].status ?
+		         ns.v[i].status : "niet vastgesteld");
+		rc = -1;
+	}
+	for (i = 0; i < ns.n; i++) {
+		free(ns.v[i].uuid);
+		free(ns.v[i].status);
+	}
+	free(ns.v);
+	return rc;
 }
 
 static void idset_row(struct imp *im, sqlite3_stmt *st, void *arg)
@@ -1431,6 +1649,15 @@ static int read_old_rows(struct imp *im)
 	bind_id(im, st, 1, im->hid);
 	if (imp_rows(im, st, oldsession_row, NULL) != 0)
 		return -1;
+	for (i = 0; i < im->noldsess; i++) {
+		struct oldsession *o = &im->oldsess[i];
+
+		if (!guarded(im, o->status))
+			continue;
+		o->print = session_print(im->s, o->id, im->d);
+		if (!o->print)
+			return -1;
+	}
 	for (i = ITEM_FIRST; im->edit && i < NTABLES; i++) {
 		struct idset *set = &im->owned[i];
 
@@ -1557,25 +1784,14 @@ static int import_household(struct imp *im, const struct doc_node *root,
 	for (i = 0; sessions && i < sessions->len; i++)
 		if (import_session(im, sessions->item[i]) != 0)
 			return -1;
-	return 0;
+	return check_sessions(im);
 }
 
 /* One audit row of household hid. */
 static int audit_row(struct imp *im, const char *hid, const char *action,
                      const char *what)
 {
-	char now[21];
-	sqlite3_stmt *st = imp_stmt(im, audit_insert_sql);
-
-	if (!st)
-		return -1;
-	time_now_iso(now);
-	bind_text(im, st, 1, now);
-	bind_text(im, st, 2, im->s->user);
-	bind_text(im, st, 3, hid);
-	bind_text(im, st, 4, action);
-	bind_text(im, st, 5, what);
-	return imp_step(im, st, NULL);
+	return store_audit_add(im->s, hid, action, what, im->d);
 }
 
 /* One audit row for this import. */
@@ -1597,15 +1813,15 @@ static int import_audit(struct imp *im, const char *hid, int replaced)
 
 /* The audit rows of a save: one "edit" row per change, or one saying it
  * was saved. */
-static int edit_audit(struct imp *im, const char *hid, char *const *changes,
-                      size_t nchanges)
+static int edit_audit(struct imp *im, const char *hid, const char *action,
+                      char *const *changes, size_t nchanges)
 {
 	size_t i;
 
 	if (nchanges == 0)
-		return audit_row(im, hid, "edit", "opgeslagen");
+		return audit_row(im, hid, action, "opgeslagen");
 	for (i = 0; i < nchanges; i++)
-		if (audit_row(im, hid, "edit", changes[i]) != 0)
+		if (audit_row(im, hid, action, changes[i]) != 0)
 			return -1;
 	return 0;
 }
@@ -1653,6 +1869,10 @@ static int imp_finish(struct imp *im, int rc)
 	free(im->members.v);
 	free(im->statements.v);
 	free(im->factors.v);
+	for (i = 0; i < im->noldsess; i++) {
+		free(im->oldsess[i].status);
+		free(im->oldsess[i].print);
+	}
 	free(im->oldsess);
 	for (i = 0; i < NTABLES; i++) {
 		free(im->owned[i].v);
@@ -1695,11 +1915,21 @@ int store_save_case(struct store *s, struct doc_node *root, long base_rev,
                     long *new_rev, char *const *changes, size_t nchanges,
                     struct diags *d)
 {
+	return store_save_case_as(s, root, base_rev, new_rev, "edit", changes,
+	                          nchanges, d);
+}
+
+/* The same, with another audit action; see store.h. */
+int store_save_case_as(struct store *s, struct doc_node *root, long base_rev,
+                       long *new_rev, const char *action,
+                       char *const *changes, size_t nchanges,
+                       struct diags *d)
+{
 	struct imp im;
 	char hid[UUID_STR_LEN];
 	int rc, replaced = 0;
 
-	assert(s && (changes || nchanges == 0));
+	assert(s && action && (changes || nchanges == 0));
 	if (s->batch) {
 		/* A save must be on disk when it returns (the screen says
 		 * so, and raises its revision): never inside a batch. */
@@ -1720,7 +1950,7 @@ int store_save_case(struct store *s, struct doc_node *root, long base_rev,
 		return -1;
 	rc = import_household(&im, root, hid, 0, &replaced);
 	if (rc == 0)
-		rc = edit_audit(&im, hid, changes, nchanges);
+		rc = edit_audit(&im, hid, action, changes, nchanges);
 	if (rc == STORE_CONFLICT) {
 		(void)imp_finish(&im, -1); /* nothing was written */
 		return STORE_CONFLICT;
@@ -2179,44 +2409,102 @@ static int export_analysis(struct exp *ex, struct doc_node *sess,
 	return 0;
 }
 
-/* Every session of household hid, by version, with all its parts. */
-static int export_sessions(struct exp *ex, struct doc_node *root,
-                           rowid_t hid)
+/* The session of the current row of st (a select of session_table's
+ * columns) with all its parts; NULL when ex->failed. */
+static struct doc_node *export_session(struct exp *ex, sqlite3_stmt *st)
 {
 	static const struct table *const parts[] = {
 		&participant_table, &statement_table, &concern_table,
 		NULL, /* analysis */
 		&plan_table, &review_table,
 	};
+	rowid_t sid = sqlite3_column_int64(st, 0);
+	struct cursor xc;
+	struct doc_node *m = NULL;
+	size_t i;
+
+	if (cur_open(ex, &xc, session_table.extras, sid) == 0)
+		m = build_map(ex, &session_table, st, NULL, &xc, 0);
+	for (i = 0; m && !ex->failed && i < NCOLS(parts); i++) {
+		assert(strcmp(session_children[i], parts[i] ?
+		              parts[i]->section : "analysis") == 0);
+		if (parts[i])
+			(void)export_list(ex, m, parts[i], sid);
+		else
+			(void)export_analysis(ex, m, sid);
+	}
+	return m;
+}
+
+/* Every session of household hid, by version, with all its parts. */
+static int export_sessions(struct exp *ex, struct doc_node *root,
+                           rowid_t hid)
+{
 	struct doc_node *list = doc_new_seq(DOC_AUTO);
 	struct cursor sc;
-	size_t i;
 
 	if (cur_open(ex, &sc, session_table.select, hid) != 0) {
 		doc_free(list);
 		return -1;
 	}
 	while (!ex->failed && sc.rc == SQLITE_ROW) {
-		rowid_t sid = sqlite3_column_int64(sc.st, 0);
-		struct cursor xc;
-		struct doc_node *m = NULL;
+		struct doc_node *m = export_session(ex, sc.st);
 
-		if (cur_open(ex, &xc, session_table.extras, sid) == 0)
-			m = build_map(ex, &session_table, sc.st, NULL, &xc, 0);
-		for (i = 0; m && !ex->failed && i < NCOLS(parts); i++) {
-			assert(strcmp(session_children[i], parts[i] ?
-			              parts[i]->section : "analysis") == 0);
-			if (parts[i])
-				(void)export_list(ex, m, parts[i], sid);
-			else
-				(void)export_analysis(ex, m, sid);
-		}
 		if (m)
 			doc_seq_add(list, m);
 		(void)cur_next(ex, &sc);
 	}
 	add_list(root, "sessions", list);
 	return ex->failed ? -1 : 0;
+}
+
+/* One session by row id, in the columns of session_table.select. */
+static const char session_by_id_sql[] =
+	"SELECT id, uuid, version, date, status, evaluation FROM session"
+	" WHERE id = ?1";
+
+/*
+ * What session sid holds, as text: its export without forms (fields in
+ * the store's order, so the same rows always give the same text) and
+ * without its status, which changes by the review steps alone. Two prints
+ * are equal exactly when nothing of the session changed: no field, item,
+ * link, extra field, review or comment, nor the ref of a member it names.
+ * Runs in the caller's transaction. Caller frees; NULL after a diagnostic.
+ */
+static char *session_print(struct store *s, rowid_t sid, struct diags *d)
+{
+	struct exp ex;
+	struct cursor sc;
+	struct doc_node *m = NULL;
+	char *text = NULL;
+
+	memset(&ex, 0, sizeof ex);
+	ex.s = s;
+	ex.d = d;
+	if (cur_open(&ex, &sc, session_by_id_sql, sid) == 0 &&
+	    sc.rc == SQLITE_ROW)
+		m = export_session(&ex, sc.st);
+	(void)sqlite3_reset(sc.st);
+	if (m && !ex.failed) {
+		size_t i;
+
+		for (i = 0; i < m->len &&
+		     strcmp(m->pair[i].key, "status") != 0; i++)
+			;
+		if (i < m->len) {
+			free(m->pair[i].key);
+			doc_free(m->pair[i].value);
+			memmove(&m->pair[i], &m->pair[i + 1],
+			        (m->len - i - 1) * sizeof *m->pair);
+			m->len--;
+		}
+		text = doc_emit_string(m, d);
+	} else if (!ex.failed) {
+		diag_add(d, NULL, 0, 0, "database %s: sessie %lld niet "
+		         "gevonden", s->path, (long long)sid);
+	}
+	doc_free(m);
+	return text;
 }
 
 static const char household_rowid_sql[] =

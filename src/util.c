@@ -347,7 +347,13 @@ int utf8_valid(const char *s, size_t n, size_t *bad)
 
 	while (i < n) {
 		unsigned long cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
+		size_t len;
+
+		if ((unsigned char)s[i] - 1u < 0x7fu) {
+			i++; /* ASCII other than NUL: most of any text */
+			continue;
+		}
+		len = utf8_decode(s + i, n - i, &cp);
 
 		/* A real U+FFFD takes three bytes; one byte means invalid. */
 		if (cp == 0 || (cp == UTF8_REPLACEMENT && len == 1)) {

@@ -623,7 +623,7 @@ static void resolve_rank(struct ctx *c, const struct doc_node *v)
 
 /* A section name a comment may be on: a form name, a skeleton key or the
  * summary (stage 5, which has no form). */
-static int is_section_name(const struct ctx *c, const char *s)
+static int section_name(const struct formset *fs, const char *s)
 {
 	const struct skeleton_entry *e;
 	size_t i;
@@ -633,10 +633,15 @@ static int is_section_name(const struct ctx *c, const char *s)
 	for (e = form_skeleton; e->key; e++)
 		if (strcmp(e->key, s) == 0)
 			return 1;
-	for (i = 0; i < c->fs->nforms; i++)
-		if (str_eq(c->fs->forms[i].name, s))
+	for (i = 0; i < fs->nforms; i++)
+		if (str_eq(fs->forms[i].name, s))
 			return 1;
 	return 0;
+}
+
+static int is_section_name(const struct ctx *c, const char *s)
+{
+	return section_name(c->fs, s);
 }
 
 static void resolve_target(struct ctx *c, const struct doc_node *v)
@@ -1319,4 +1324,56 @@ int validate_case_mode(const struct doc_node *root, const struct formset *fs,
 	free(c.ids.v);
 	sort_diags(d, start);
 	return c.count;
+}
+
+/* ---- one comment target ------------------------------------------------- */
+
+/* 1 when an item of list key of map has ref (or, for top3, rank). */
+static int doc_list_has(const struct doc_node *map, const char *key,
+                        const char *field, const char *value)
+{
+	const struct doc_node *list = map ? doc_map_get(map, key) : NULL;
+	size_t i;
+
+	for (i = 0; list && list->type == DOC_SEQ && i < list->len; i++)
+		if (str_eq(doc_map_str(list->item[i], field), value))
+			return 1;
+	return 0;
+}
+
+/* See validate.h. */
+int validate_target(const struct formset *fs, const struct doc_node *session,
+                    const char *on, char *msg, size_t msglen)
+{
+	const struct doc_node *an = session ? doc_map_get(session, "analysis")
+	                                    : NULL;
+	char b[SHOWN_MAX + 8];
+	long r;
+
+	if (str_empty(on))
+		return fail(msg, msglen, "een opmerking gaat over iets: kies een "
+		            "onderdeel zoals top3 of plan, top3/RANG, of de ref van "
+		            "een uitspraak, factor, hypothese of planitem");
+	if (str_has_prefix(on, "top3/")) {
+		char rank[24];
+
+		if (!parse_long(on + 5, &r))
+			return fail(msg, msglen, "onbekend doel '%s' (verwacht "
+			            "top3/RANG, zoals top3/1)", shown(on, b));
+		snprintf(rank, sizeof rank, "%ld", r);
+		if (!doc_list_has(session, "top3", "rank", rank))
+			return fail(msg, msglen, "onbekend doel '%s': geen TOP-3 "
+			            "zorg met rang %ld in deze sessie", shown(on, b),
+			            r);
+		return 0;
+	}
+	if (section_name(fs, on) ||
+	    doc_list_has(session, "statements", "ref", on) ||
+	    doc_list_has(an, "factors", "ref", on) ||
+	    doc_list_has(an, "hypotheses", "ref", on) ||
+	    doc_list_has(session, "plan", "ref", on))
+		return 0;
+	return fail(msg, msglen, "onbekend doel '%s' (kies een onderdeel zoals "
+	            "top3 of plan, top3/RANG, of de ref van een uitspraak, "
+	            "factor, hypothese of planitem)", shown(on, b));
 }

@@ -212,10 +212,53 @@ static int household_scopes(struct ui_app *app, struct ui_view *v,
 
 /* ---- actions ------------------------------------------------------------------- */
 
+/* An evaluation: version N+1 from the vastgesteld version N, made and
+ * audited by the store in one step (review_evaluate); then the household
+ * is read again and the new version opened. */
+static void evaluate(struct ui_app *app)
+{
+	struct diags d = {0};
+	struct doc_node *s;
+	char why[256], id[UUID_STR_LEN];
+	int v;
+
+	if (review_can_evaluate(app->cs.doc, why, sizeof why) != 0) {
+		why[0] = (char)(why[0] >= 'a' && why[0] <= 'z' ?
+		                why[0] - 'a' + 'A' : why[0]);
+		ui_error(app, "%s.", why);
+		return;
+	}
+	if (ui_case_save(app) != 0)
+		return; /* it says why */
+	snprintf(id, sizeof id, "%s", app->cs.id);
+	v = review_evaluate(app->store, &app->fs, id, &d);
+	if (v < 0 || ui_case_open(app, id, &d) != 0) {
+		ui_error(app, "Evaluatie niet begonnen: %s",
+		         d.n ? d.v[0].msg : "onbekende fout");
+		diags_free(&d);
+		return;
+	}
+	diags_free(&d);
+	ui_case_refresh_views(app);
+	s = casedoc_session(app->cs.doc, v);
+	if (s && doc_map_str(s, "id")) {
+		char *sid = xstrdup(doc_map_str(s, "id"));
+
+		ui_session_open(app, sid, 0);
+		ui_status(app, "Evaluatie begonnen: versie %d, een kopie van "
+		          "versie %d. Pas aan wat veranderde.", v, v - 1);
+		free(sid);
+	}
+}
+
 static void new_session(struct ui_app *app)
 {
 	struct doc_node *s;
 
+	if (casedoc_session(app->cs.doc, 0)) {
+		evaluate(app);
+		return;
+	}
 	ui_case_snapshot(app, UI_TAG_HOUSEHOLD);
 	s = ui_case_new_version(app);
 	ui_case_changed(app, 1);

@@ -61,10 +61,12 @@ void ui_session_open(struct ui_app *app, const char *sess_id, int stage)
 	snprintf(app->cs.sess_id, sizeof app->cs.sess_id, "%s", sess_id);
 	app->cs.gen++;
 	ui_view_push(app, ui_stage_new(app, stage));
-	if (ui_case_locked(app, 0))
-		ui_status(app, "Deze versie is vastgesteld: je kunt lezen, niet "
-		          "veranderen. Een evaluatie begin je met s bij het "
-		          "huishouden.");
+	if (ui_case_locked(app, 0)) {
+		char why[256];
+
+		review_editable(ui_case_session(app), why, sizeof why);
+		ui_status(app, "Alleen lezen. %s", why);
+	}
 }
 
 /* See ui_impl.h. */

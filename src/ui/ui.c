@@ -455,6 +455,7 @@ static int app_start(struct ui_app *app, struct diags *d)
 	app->store = store_open(app->db_path, app->user, d);
 	if (!app->store)
 		return -1;
+	store_set_role(app->store, app->cfg.role);
 	app->households = ui_households_new(app);
 	ui_view_push(app, app->households);
 	return 0;

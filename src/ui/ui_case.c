@@ -374,19 +374,16 @@ struct doc_node *ui_case_item(struct ui_app *app, const char *section,
 	return sess ? ui_case_find(app, sess, section, item_id, NULL) : NULL;
 }
 
-/* See ui_impl.h. */
+/* See ui_impl.h: the store edits only a concept (review.h). */
 int ui_case_locked(struct ui_app *app, int tell)
 {
 	struct doc_node *sess = ui_case_session(app);
-	const char *status = sess ? doc_map_str(sess, "status") : NULL;
+	char why[256];
 
-	if (!str_eq(status, "vastgesteld") && !str_eq(status, "herzien"))
+	if (!sess || review_editable(sess, why, sizeof why))
 		return 0;
 	if (tell)
-		ui_error(app, "Versie %s is %s en verandert niet meer. Begin een "
-		         "nieuwe sessie vanuit het huishouden (s).",
-		         doc_map_str(sess, "version") ? doc_map_str(sess, "version")
-		         : "?", status);
+		ui_error(app, "%s", why);
 	return 1;
 }
 

@@ -139,7 +139,8 @@ int ui_field_readonly(const char *section, const struct form_field *f)
 {
 	if (f->type == FT_ID || f->type == FT_REF)
 		return 1;
-	if (str_eq(section, "sessions") && str_eq(f->key, "version"))
+	if (str_eq(section, "sessions") && (str_eq(f->key, "version") ||
+	                                    str_eq(f->key, "status")))
 		return 1;
 	if (str_eq(section, "top3") && str_eq(f->key, "rank"))
 		return 1;
@@ -893,6 +894,16 @@ void ui_item_delete(struct ui_app *app, const char *section,
 
 	if (!item)
 		return;
+	if (str_eq(section, "members")) {
+		long v = review_member_locked(app->cs.doc,
+		                              doc_map_str(item, "ref"));
+
+		if (v) {
+			ui_error(app, "Dit lid staat in versie %ld, en die "
+			         "verandert niet meer. Verwijderen kan niet.", v);
+			return;
+		}
+	}
 	title = ui_item_title(app, section, item);
 	q = xasprintf("%s verwijderen?", title);
 	c = xcalloc(1, sizeof *c);

@@ -549,6 +549,12 @@ static void open_field(struct ui_app *app, struct ui_formview *fv, int toggle)
 		ui_case_locked(app, 1);
 		return;
 	}
+	if (str_eq(fv->section, "sessions") && str_eq(f->key, "status")) {
+		ui_status(app, "De status verandert alleen door indienen, "
+		          "vaststellen of terugsturen (duo submit, duo approve, "
+		          "duo return).");
+		return;
+	}
 	if (ui_field_readonly(fv->section, f)) {
 		ui_status(app, "%s vult duo zelf in.", f->label);
 		return;

@@ -7,12 +7,16 @@
  *    splitmix64 generator, small Dutch word lists) as duo-case/1 YAML text
  *    and imports them through duo's own code path, case_import_files()
  *    (load, validate, store, in batches of several households to a
- *    transaction: what `duo import FILE...` does). About 32 statements
+ *    transaction: what `duo import FILE...` does). The households are
+ *    made as the import's loader thread asks for them, where `duo import`
+ *    reads files; the storing thread reports them. About 32 statements
  *    per household, over 1 or 2 sessions, with members, participants,
  *    top-3, factors, hypotheses, plan and reviews: at least 300,000
  *    statements in all.
  * 2. Measures opening the finished database, listing every household,
- *    exporting one household as YAML, the database size, and peak memory.
+ *    exporting one household as YAML, typical searches, the team lead's
+ *    overview, the database size (and that of its search index), and
+ *    peak memory.
  *
  * Figures go to stdout, one per line, as "BENCH name value unit". Progress
  * and a summary with the targets go to stderr. A missed target is reported
@@ -28,6 +32,7 @@
  * Every household, person and event generated here is made up.
  */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,10 +44,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "casefile.h"
 #include "form.h"
+#include "overview.h"
 #include "plaintext.h"
+#include "search.h"
 #include "store.h"
+#include "summary.h"
 #include "util.h"
 
 /* ---- Scale and targets ------------------------------------------------ */
@@ -63,6 +73,11 @@
 #define TARGET_LIST_MS       50.0
 #define TARGET_EXPORT_MS     10.0
 #define TARGET_RSS_KB        16384L
+#define TARGET_SEARCH_MS     20.0
+#define TARGET_OVERVIEW_MS   50.0
+#define SEARCH_RUNS          5
+#define OVERVIEW_RUNS        5
+#define QUIET_DAYS           90
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1144,9 +1159,9 @@ struct import_result {
 	long generated_statements;
 	long stored;                 /* households committed */
 	double total_ms;             /* the whole loop: generate + import */
-	double import_ms;            /* the loop without generating */
-	double generate_ms;
+	double generate_ms;          /* in bench_next, on the loader thread */
 	size_t yaml_bytes;
+	struct case_import_stats st;
 };
 
 /* Keep the YAML of a household that failed, next to the database. */
@@ -1162,14 +1177,16 @@ static void keep_failed_yaml(const char *db, const struct strbuf *y)
 	free(path);
 }
 
-/* The households, made one at a time as case_import_files asks for them. */
+/* The households, made one at a time as case_import_files asks for them.
+ * bench_next runs on the import's loader thread and bench_done on this
+ * one, at the same time: they share only failed. */
 struct bench_source {
 	struct import_result *res;
 	const char *db;
 	struct strbuf y, t;
 	char name[64];
 	long next;                   /* the index of the next household */
-	int failed;                  /* one failed: make no more */
+	atomic_int failed;           /* one failed: make no more */
 };
 
 static int bench_next(void *arg, struct case_input *in)
@@ -1177,7 +1194,7 @@ static int bench_next(void *arg, struct case_input *in)
 	struct bench_source *b = arg;
 	int nst;
 
-	if (b->failed || b->next >= BENCH_HOUSEHOLDS)
+	if (atomic_load(&b->failed) || b->next >= BENCH_HOUSEHOLDS)
 		return 1;
 	double t0 = now_ms();
 	gen_case(b->next, &b->y, &b->t, b->res->ids[b->next], &nst);
@@ -1201,7 +1218,7 @@ static void bench_done(void *arg, const struct case_result *r)
 		fprintf(stderr, "bench: import van huishouden %zu (%s) "
 		        "mislukt:\n", r->index + 1, r->name);
 		diags_print(stderr, r->why);
-		if (!b->failed) {
+		if (!atomic_exchange(&b->failed, 1)) {
 			/* made again: the buffer was reused meanwhile */
 			struct strbuf y = {0}, t = {0};
 			char id[UUID_STR_LEN];
@@ -1212,7 +1229,6 @@ static void bench_done(void *arg, const struct case_result *r)
 			sb_free(&y);
 			sb_free(&t);
 		}
-		b->failed = 1;
 		return;
 	}
 	if (strcmp(r->id, b->res->ids[r->index]) != 0)
@@ -1233,12 +1249,12 @@ static int import_all(struct store *st, const struct formset *fs,
 	struct case_import_io io = { bench_next, bench_done, &src };
 
 	memset(&src, 0, sizeof src);
+	atomic_init(&src.failed, 0);
 	src.res = res;
 	src.db = db;
 	double loop_start = now_ms();
-	long failed = case_import_files(st, fs, 0, &io);
+	long failed = case_import_files_stats(st, fs, 0, &io, &res->st);
 	res->total_ms = now_ms() - loop_start;
-	res->import_ms = res->total_ms - res->generate_ms;
 	sb_free(&src.y);
 	sb_free(&src.t);
 	return failed || res->stored != BENCH_HOUSEHOLDS ? -1 : 0;
@@ -1450,6 +1466,8 @@ struct figures {
 	double import_per_s;
 	double list_ms;
 	double export_ms;
+	double search_ms;
+	double overview_ms;
 	long rss_kb;
 };
 
@@ -1506,17 +1524,24 @@ static int measure_list(struct store *st, struct figures *fig)
 }
 
 /* The plain-language check of one household as `duo export --check`
- * does it: read the case from the store, check its latest session. The
- * word list is loaded once, outside the timing. */
+ * does it: read the case from the store, filter its latest session for
+ * the household (audience.h, with the search for copied confidential
+ * text) and check that. A household the filter refuses is counted, as in
+ * measure_summary; its time counts too. The word list is loaded once,
+ * outside the timing. */
 static int measure_check(struct store *st, const struct formset *fs,
                          char ids[EXPORT_RUNS][UUID_STR_LEN])
 {
+	const char *data = getenv("DUO_DATA");
+	char *path = xasprintf("%s/jargon.yaml", data && *data ? data : "data");
 	double v[EXPORT_RUNS];
 	struct jargon j;
 	struct diags d = {0};
-	size_t findings = 0, sentences = 0;
+	size_t findings = 0, sentences = 0, checked = 0;
+	int refused = 0, rc = jargon_load_file(&j, path, &d);
 
-	if (jargon_load_file(&j, "data/jargon.yaml", &d) != 0) {
+	free(path);
+	if (rc != 0) {
 		diags_print(stderr, &d);
 		diags_free(&d);
 		return -1;
@@ -1525,26 +1550,34 @@ static int measure_check(struct store *st, const struct formset *fs,
 		struct pt_report r = {0};
 		double t0 = now_ms();
 		struct doc_node *doc = store_export_case(st, fs, ids[i], &d);
-		int rc = doc ? pt_check_session(&r, &j, fs, doc, 0, &d) : -1;
 
+		rc = doc ? pt_check_household(&r, &j, fs, doc, 0, &d) : -1;
 		v[i] = now_ms() - t0;
-		findings += r.n;
-		sentences += r.sentences;
+		if (rc > 0) {
+			findings += r.n;
+			sentences += r.sentences;
+			checked++;
+		} else if (doc) {
+			refused++;
+		}
 		pt_report_free(&r);
-		doc_free(doc);
-		if (rc != 0) {
+		if (!doc) {
 			diags_print(stderr, &d);
 			diags_free(&d);
 			jargon_free(&j);
 			return -1;
 		}
+		doc_free(doc);
+		diags_clear(&d);
 	}
 	jargon_free(&j);
+	diags_free(&d);
 	report("check_ms", median(v, EXPORT_RUNS), 2, "ms");
+	report("check_refused", refused, 0, "households");
 	report("check_sentences_per_household",
-	       (double)sentences / EXPORT_RUNS, 1, "sentences");
+	       checked ? (double)sentences / (double)checked : 0, 1, "sentences");
 	report("check_findings_per_household",
-	       (double)findings / EXPORT_RUNS, 1, "findings");
+	       checked ? (double)findings / (double)checked : 0, 1, "findings");
 	return 0;
 }
 
@@ -1571,16 +1604,195 @@ static int measure_export(struct store *st, const struct formset *fs,
 	return 0;
 }
 
+/*
+ * A save from the screens (store_save_case) of a whole household, loaded
+ * and saved unchanged: every row written again, and every version that is
+ * handed in or fixed compared before and after (the store's guard), which
+ * is what a save of a household with a long history costs.
+ */
+static int measure_save(struct store *st, const struct formset *fs,
+                        char ids[EXPORT_RUNS][UUID_STR_LEN])
+{
+	double v[EXPORT_RUNS];
+	for (int i = 0; i < EXPORT_RUNS; i++) {
+		struct diags d = {0};
+		long rev = 0;
+		struct doc_node *doc = store_load_case(st, fs, ids[i], &rev, &d);
+		double t0 = now_ms();
+		int rc = doc ? store_save_case(st, doc, rev, NULL, NULL, 0, &d)
+		             : -1;
+		v[i] = now_ms() - t0;
+		doc_free(doc);
+		if (rc != 0) {
+			fprintf(stderr, "bench: opslaan van %s mislukt:\n", ids[i]);
+			diags_print(stderr, &d);
+			diags_free(&d);
+			return -1;
+		}
+		diags_free(&d);
+	}
+	report("save_household_ms", median(v, EXPORT_RUNS), 2, "ms");
+	return 0;
+}
+
+/*
+ * The household's summary of the same households: read from the store,
+ * filtered (audience.h, with its search for copied confidential text),
+ * built and written as HTML, the largest format. A household whose
+ * generated text repeats a confidential sentence in a shown field is
+ * refused, as duo would; that takes the whole search too, so it is timed
+ * as well and counted.
+ */
+static int measure_summary(struct store *st, const struct formset *fs,
+                           char ids[EXPORT_RUNS][UUID_STR_LEN])
+{
+	const char *data = getenv("DUO_DATA");
+	struct summary_render_opts o = {72};
+	struct diags d = {0};
+	struct summary_texts *tx = summary_texts_load(data && *data ? data
+	                                                            : "data", &d);
+	double v[EXPORT_RUNS];
+	int refused = 0;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	if (!tx || !devnull) {
+		diags_print(stderr, &d);
+		diags_free(&d);
+		summary_texts_free(tx);
+		if (devnull)
+			fclose(devnull);
+		return -1;
+	}
+	for (int i = 0; i < EXPORT_RUNS; i++) {
+		double t0 = now_ms();
+		struct doc_node *kase = store_export_case(st, fs, ids[i], &d);
+		struct summary *s = kase ? summary_build(kase, fs, tx, 0, &d) : NULL;
+
+		if (s)
+			summary_render_html(devnull, s, &o, &d);
+		else if (kase)
+			refused++;
+		v[i] = now_ms() - t0;
+		summary_free(s);
+		doc_free(kase);
+		diags_clear(&d);
+	}
+	fclose(devnull);
+	summary_texts_free(tx);
+	diags_free(&d);
+	report("summary_html_ms", median(v, EXPORT_RUNS), 2, "ms");
+	report("summary_refused", refused, 0, "households");
+	return 0;
+}
+
+/*
+ * Typical searches: a name, a word of the notes, two words, a word with a
+ * letter folded (ı), a word as it is being typed, a word of a source. Each
+ * is run SEARCH_RUNS times and its median taken; search_ms is the median
+ * of those, search_max_ms the slowest. search_prefix2_ms is the worst
+ * case of typing: two letters, a prefix of many words.
+ */
+static const char *const typical_searches[] = {
+	"yilmaz", "huisarts", "sem school", "blauwe plek", "schuld",
+	"joelle", "verhuurder", "baris", "leerplicht", "energierekening",
+};
+
+static double time_search(struct store *st, const struct formset *fs,
+                          const char *query, size_t *hits)
+{
+	double v[SEARCH_RUNS];
+	for (int i = 0; i < SEARCH_RUNS; i++) {
+		struct search_results r;
+		struct diags d = {0};
+		double t0 = now_ms();
+		int rc = search_run(st, fs, query, NULL, &r, &d);
+		v[i] = now_ms() - t0;
+		*hits = r.n;
+		search_results_free(&r);
+		if (rc != 0) {
+			fprintf(stderr, "bench: zoeken naar '%s' mislukt:\n", query);
+			diags_print(stderr, &d);
+			diags_free(&d);
+			return -1;
+		}
+		diags_free(&d);
+	}
+	return median(v, SEARCH_RUNS);
+}
+
+static int measure_search(struct store *st, const struct formset *fs,
+                          struct figures *fig)
+{
+	double v[NELEM(typical_searches)], worst = 0;
+	size_t hits = 0, total = 0;
+	for (size_t i = 0; i < NELEM(typical_searches); i++) {
+		v[i] = time_search(st, fs, typical_searches[i], &hits);
+		if (v[i] < 0)
+			return -1;
+		if (hits == 0) {
+			fprintf(stderr, "bench: '%s' vond niets\n",
+			        typical_searches[i]);
+			return -1;
+		}
+		total += hits;
+		if (v[i] > worst)
+			worst = v[i];
+	}
+	fig->search_ms = median(v, NELEM(typical_searches));
+	report("search_ms", fig->search_ms, 2, "ms");
+	report("search_max_ms", worst, 2, "ms");
+	report("search_hits", (double)total, 0, "hits");
+	double p = time_search(st, fs, "sc", &hits);
+	if (p < 0)
+		return -1;
+	report("search_prefix2_ms", p, 2, "ms");
+	return 0;
+}
+
+static int measure_overview(struct store *st, struct figures *fig)
+{
+	double v[OVERVIEW_RUNS];
+	size_t rows = 0;
+	for (int i = 0; i < OVERVIEW_RUNS; i++) {
+		struct overview o;
+		struct diags d = {0};
+		double t0 = now_ms();
+		int rc = overview_load(st, BENCH_TODAY, QUIET_DAYS, &o, &d);
+		v[i] = now_ms() - t0;
+		rows = o.review.n + o.overdue.n + o.quiet.n;
+		overview_free(&o);
+		if (rc != 0) {
+			diags_print(stderr, &d);
+			diags_free(&d);
+			return -1;
+		}
+		diags_free(&d);
+	}
+	fig->overview_ms = median(v, OVERVIEW_RUNS);
+	report("overview_ms", fig->overview_ms, 2, "ms");
+	report("overview_rows", (double)rows, 0, "households");
+	return 0;
+}
+
 static void report_import(const struct import_result *res,
                           const struct store_counts *c, struct figures *fig)
 {
 	fig->import_per_s = BENCH_HOUSEHOLDS / (res->total_ms / 1e3);
 	report("import_households", BENCH_HOUSEHOLDS, 0, "households");
 	report("import_households_per_s", fig->import_per_s, 0, "households/s");
-	report("import_only_households_per_s",
-	       BENCH_HOUSEHOLDS / (res->import_ms / 1e3), 0, "households/s");
 	report("import_total_s", res->total_ms / 1e3, 1, "s");
 	report("generate_ms", res->generate_ms, 0, "ms");
+	report("import_threads", res->st.threads, 0, "threads");
+	report("import_load_ms", res->st.load_ms, 0, "ms");
+	report("import_store_ms", res->st.store_ms, 0, "ms");
+	report("import_store_wait_ms", res->st.wait_ms, 0, "ms");
+	report("import_load_cpu_ms", res->st.load_cpu_ms, 0, "ms");
+	report("import_store_cpu_ms", res->st.store_cpu_ms, 0, "ms");
+	report("import_batches", (double)res->st.batches, 0, "batches");
+	report("import_transactions", (double)res->st.transactions, 0,
+	       "transactions");
+	report("import_lock_max_ms", res->st.hold_max_ms, 1, "ms");
+	report("import_lock_gap_min_ms", res->st.gap_min_ms, 1, "ms");
 	report("import_yaml_bytes", (double)res->yaml_bytes, 0, "bytes");
 	report("import_statements", (double)c->statements, 0, "statements");
 	report("import_sessions", (double)c->sessions, 0, "sessions");
@@ -1590,13 +1802,36 @@ static void report_import(const struct import_result *res,
 	report("peak_rss_import_kb", (double)peak_rss_kb(), 0, "kB");
 }
 
+/* The pages of the search index (its FTS5 shadow tables), read with the
+ * dbstat table of the sqlite3 shell's build; -1 when it has none. Only a
+ * measurement: duo itself leaves SQL to the store. */
+static long search_index_bytes(const char *db)
+{
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st = NULL;
+	long bytes = -1;
+
+	if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(h, "SELECT sum(pgsize) FROM dbstat"
+	                       " WHERE name LIKE 'search%'", -1, &st,
+	                       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		bytes = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return bytes;
+}
+
 static void report_size(const char *db)
 {
 	char *wal = xasprintf("%s-wal", db);
 	long main_bytes = file_size(db), wal_bytes = file_size(wal);
+	long index_bytes = search_index_bytes(db);
 	report("db_bytes", (double)main_bytes, 0, "bytes");
 	report("db_wal_bytes", (double)wal_bytes, 0, "bytes");
 	report("db_total_bytes", (double)(main_bytes + wal_bytes), 0, "bytes");
+	if (index_bytes >= 0)
+		report("search_index_bytes", (double)index_bytes, 0, "bytes");
 	free(wal);
 }
 
@@ -1620,6 +1855,11 @@ static void summary(const struct figures *f)
 	                       f->list_ms < TARGET_LIST_MS);
 	missed += summary_line("export", f->export_ms, 2, "ms", "<",
 	                       TARGET_EXPORT_MS, f->export_ms < TARGET_EXPORT_MS);
+	missed += summary_line("search", f->search_ms, 2, "ms", "<",
+	                       TARGET_SEARCH_MS, f->search_ms < TARGET_SEARCH_MS);
+	missed += summary_line("overv.", f->overview_ms, 2, "ms", "<",
+	                       TARGET_OVERVIEW_MS,
+	                       f->overview_ms < TARGET_OVERVIEW_MS);
 	missed += summary_line("RSS", (double)f->rss_kb, 0, "kB", "<",
 	                       (double)TARGET_RSS_KB, f->rss_kb < TARGET_RSS_KB);
 	if (missed)
@@ -1670,6 +1910,10 @@ static int run(const char *db, const char *forms, struct rss_child *child)
 	pick_export_ids(&res, export_ids);
 	if (measure_list(st, &fig) != 0 ||
 	    measure_export(st, &fs, export_ids, &fig) != 0 ||
+	    measure_save(st, &fs, export_ids) != 0 ||
+	    measure_summary(st, &fs, export_ids) != 0 ||
+	    measure_search(st, &fs, &fig) != 0 ||
+	    measure_overview(st, &fig) != 0 ||
 	    measure_check(st, &fs, export_ids) != 0)
 		goto out;
 	store_close(st);

@@ -13,7 +13,7 @@ expect_rc 0
 duo check
 expect_rc 0
 expect_out "forms: in orde ($NFORMS bestanden)"
-expect_out "database: in orde (schema 1)"
+grep -qE "^database: in orde \(schema [0-9]+\)$" "$OUT" || fail "stdout: $(cat "$OUT")"
 [ -s "$ERR" ] && fail "stderr: $(cat "$ERR")"
 ok
 
@@ -49,6 +49,24 @@ duo --forms "$TMP/forms" import "$CASES/good/alle-velden.yaml"
 expect_rc 1
 expect_err "1-feiten.yaml:$line:"
 expect_no_out "geïmporteerd"
+ok
+
+t "the data of the summary is checked too: file:line:col"
+mkdir -p "$TMP/data/summary"
+cp "$ROOT/data/team.yaml" "$TMP/data/"
+sed 's/^  evaluation: Op {datum} kijken/  evaluation: Op {dag} kijken/' \
+	"$ROOT/data/summary/nl.yaml" >"$TMP/data/summary/nl.yaml"
+line=$(grep -n '^  evaluation: Op {dag}' "$TMP/data/summary/nl.yaml" | cut -d: -f1)
+[ -n "$line" ] || fail "the test could not break nl.yaml"
+duo --data "$TMP/data" check
+expect_rc 1
+expect_err "$TMP/data/summary/nl.yaml:$line:15: 'evaluation' mag {dag} niet gebruiken"
+expect_out "forms: in orde"
+expect_out "database: in orde"
+expect_no_out "data: in orde"
+duo --data "$ROOT/data" check
+expect_rc 0
+expect_out "data: in orde ($ROOT/data)"
 ok
 
 t "a database that does not exist: exit 1, and not created"

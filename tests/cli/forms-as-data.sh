@@ -67,3 +67,13 @@ expect_rc 0
 expect_out "Plaats van gebeuren: Bij het huis in Ede"
 expect_out "Grootouder"
 ok
+
+t "a field added to a form stays out of the household's summary"
+fresh_db summary
+duo import "$TMP/visser.yaml"
+expect_rc 0
+DUO_DATA="$ROOT/data" duo export --audience huishouden "Gezin Visser"
+expect_rc 0
+expect_out "Samenvatting voor Gezin Visser"
+expect_no_out "Bij het huis in Ede"
+ok

@@ -94,3 +94,74 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	[ "$n" = 11 ] || fail "$n audit rows in middle.db, want 11"
 fi
 ok
+
+t "files that cannot be read, among 600, are refused alone and in order"
+fresh_db unreadable
+for i in $(seq 301 600); do
+	small "$(printf '%03d' "$i")"
+done
+files=""
+want=""
+for i in $(seq 1 600); do
+	f="$TMP/files/h$(printf '%03d' "$i").yaml"
+	case $i in
+	100) f="$TMP/er-niet.yaml" ;;   # missing: fails on the loader thread
+	290) f="$TMP/files" ;;          # a directory
+	450) f="$CASES/bad/feit-no-source.yaml" ;;
+	*) want="$want$f
+" ;;
+	esac
+	files="$files $f"
+done
+# shellcheck disable=SC2086
+duo import $files
+expect_rc 1
+expect_err "$TMP/er-niet.yaml: kan niet openen"
+expect_err "$TMP/files: is geen gewoon bestand"
+expect_err "feit-no-source.yaml:"
+[ "$(stored_files)" = "$(printf '%s' "$want")" ] ||
+	fail "stdout not the 597 good files in order: $(head -n 2 "$OUT" | tr '\n' '|')"
+[ "$(grep -c . "$ERR")" -ge 3 ] || fail "stderr: $(cat "$ERR")"
+duo list
+[ "$(wc -l <"$OUT")" = 597 ] || fail "list has $(wc -l <"$OUT") lines"
+ok
+
+t "killed during a long import: every file it reported is stored, the database whole"
+fresh_db killed
+mkdir -p "$TMP/big"
+for i in $(seq 1 600); do
+	sed "s/^  name: Gezin Visser\$/  name: Gezin V$i/" \
+		"$EXAMPLES/gezin-visser.yaml" >"$TMP/big/v$i.yaml"
+done
+"$DUO_BIN" import "$TMP"/big/v*.yaml >"$TMP/killed.out" 2>"$TMP/killed.err" &
+pid=$!
+# wait for the first transaction's lines, then kill -9 at once
+n=0
+while ! grep -q '^geïmporteerd' "$TMP/killed.out" 2>/dev/null && [ $n -lt 3000 ]; do
+	sleep 0.01
+	n=$((n + 1))
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+reported=$(sed -n 's/^geïmporteerd: \(Gezin V[0-9]*\) .*/\1/p' "$TMP/killed.out" | sort)
+[ -n "$reported" ] || fail "nothing reported before the kill"
+duo check
+expect_rc 0
+duo list
+stored=$(sed -n 's/.*\(Gezin V[0-9]*\).*/\1/p' "$OUT" | sort)
+printf '%s\n' "$stored" >"$TMP/stored"
+missing=$(printf '%s\n' "$reported" | comm -23 - "$TMP/stored")
+[ -z "$missing" ] || fail "reported but not stored: $(echo "$missing" | head -n 3 | tr '\n' ' ')"
+[ "$(printf '%s\n' "$stored" | wc -l)" -lt 600 ] || fail "all 600 stored: the kill came too late to test anything"
+if command -v sqlite3 >/dev/null 2>&1; then
+	# each stored household whole: its members and sessions all there
+	n=$(sqlite3 "$DUO_DB" "SELECT count(*) FROM household h WHERE
+		(SELECT count(*) FROM member WHERE household_id = h.id) !=
+		(SELECT count(*) FROM member WHERE household_id =
+		 (SELECT min(id) FROM household)) OR
+		(SELECT count(*) FROM session WHERE household_id = h.id) !=
+		(SELECT count(*) FROM session WHERE household_id =
+		 (SELECT min(id) FROM household))")
+	[ "$n" = 0 ] || fail "$n households stored in part"
+fi
+ok

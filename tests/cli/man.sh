@@ -25,11 +25,13 @@ ok
 
 t "every command, option and variable is documented"
 MANWIDTH=200 man -l "$PAGE" >"$TMP/man.txt" 2>/dev/null
-for w in import export list check --db --forms --help --version --replace \
+for w in import export list check submit approve return evaluate comment \
+    comments reply resolve search diff log overview --limit --from --to \
+    --days quiet_days --on --open --reopen REVIEW --db --forms --data --help --version --replace \
     --format --audience --session --output --status --overdue --date \
-    DUO_DB DUO_FORMS DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
-    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600 --check DUO_DATA \
-    jargon.yaml "PLAIN-LANGUAGE CHECK" "author: duo"; do
+    huishouden DUO_DB DUO_FORMS DUO_DATA DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
+    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600 team.yaml nl.yaml \
+    --check jargon.yaml "PLAIN-LANGUAGE CHECK" "author: duo"; do
 	grep -qF -- "$w" "$TMP/man.txt" || fail "man page lacks $w"
 done
 ok
@@ -39,7 +41,8 @@ duo --help
 for o in $(grep -o -- '--[a-z]*' "$OUT" | sort -u); do
 	grep -qF -- "$o" "$TMP/man.txt" || fail "--help has $o, the man page not"
 done
-for c in import export list check; do
+for c in import export list check submit approve return evaluate comment \
+    comments reply resolve search diff log overview; do
 	duo "$c" --help
 	for o in $(grep -o -- '--[a-z]*' "$OUT" | sort -u); do
 		grep -qF -- "$o" "$TMP/man.txt" || fail "$c --help has $o, man not"

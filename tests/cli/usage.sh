@@ -29,7 +29,7 @@ duo export --help
 expect_out "--session"
 expect_out "--audience"
 expect_out "--check"
-expect_out "data/jargon.yaml"
+expect_out "De woordenlijst is jargon.yaml in de datamap"
 ok
 
 t "-h is --help"
@@ -109,12 +109,19 @@ expect_rc 2
 expect_err "--session hoort bij --format text"
 ok
 
-t "--audience huishouden is not there yet: exit 2 saying so"
-duo export --format text --audience huishouden x
+t "--audience huishouden: yaml and unknown formats: exit 2"
+duo export --format yaml --audience huishouden x
 expect_rc 2
-expect_err "volgende versie"
+expect_err "nooit voor het huishouden"
+duo export --format pdf --audience huishouden x
+expect_rc 2
+expect_err "onbekend formaat: pdf (kies text, markdown of html)"
+duo export --format markdown x
+expect_rc 2
+expect_err "alleen voor de samenvatting"
 duo export --audience iedereen x
 expect_rc 2
+expect_err "kies professional of huishouden"
 ok
 
 t "an empty option value or file name: exit 2"

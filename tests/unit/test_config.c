@@ -215,6 +215,40 @@ TEST(broken_lines_named_by_line)
 	free(dir);
 }
 
+/* quiet_days: the overview's days without a session; 90 when absent. */
+TEST(quiet_days_read_written_and_checked)
+{
+	struct config c, back;
+	struct diags d = {0};
+	char *dir = fresh_home("quiet");
+	char *path = xasprintf("%s/duo/config", dir);
+
+	CHECK_INT(config_load(&c, &d), 0);
+	CHECK_INT(c.quiet_days, 0);
+	CHECK_INT(config_quiet_days(&c), CONFIG_QUIET_DAYS_DEFAULT);
+	CHECK_INT(CONFIG_QUIET_DAYS_DEFAULT, 90);
+	c.user = xstrdup("Anouk de Vries");
+	c.quiet_days = 120;
+	CHECK_INT(config_save(&c, &d), 0);
+	CHECK_INT(config_load(&back, &d), 0);
+	CHECK_INT(config_quiet_days(&back), 120);
+	config_free(&back);
+	config_free(&c);
+	write_file(path, "quiet_days = 0\nquiet_days = veel\n"
+	                 "quiet_days = 3651\nquiet_days = 30\n");
+	CHECK_INT(config_load(&c, &d), -1);
+	CHECK_INT(d.n, 3);
+	CHECK_INT(d.v[0].line, 1);
+	CHECK_CONTAINS(d.v[1].msg, "quiet_days");
+	CHECK_CONTAINS(d.v[1].msg, "veel");
+	CHECK_INT(d.v[2].line, 3);
+	CHECK_INT(config_quiet_days(&c), 30);
+	config_free(&c);
+	diags_free(&d);
+	free(path);
+	free(dir);
+}
+
 TEST(spaces_and_utf8_kept)
 {
 	struct config c;
@@ -312,6 +346,7 @@ int main(void)
 	RUN(environment_overrides_file);
 	RUN(bad_role_in_environment);
 	RUN(broken_lines_named_by_line);
+	RUN(quiet_days_read_written_and_checked);
 	RUN(spaces_and_utf8_kept);
 	RUN(save_refuses_a_name_with_a_newline);
 	RUN(home_when_no_xdg);

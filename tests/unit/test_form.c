@@ -192,7 +192,10 @@ static void load_expect(struct formset *fs, struct diags *d, const char *dir,
 	"    label: Opmerkingen\n"                                      /* 18 */ \
 	"    fields:\n"                                                 /* 19 */ \
 	"      - {key: on, label: Over, type: target, required: true}\n" /* 20 */ \
-	"      - {key: text, label: Opmerking, type: lines, required: true}\n"
+	"      - {key: text, label: Opmerking, type: lines, required: true}\n" \
+	"      - {key: reply, label: Antwoord, type: lines}\n"         /* 22 */ \
+	"      - {key: replied_by, label: Door, type: text}\n"         /* 23 */ \
+	"      - {key: resolved, label: Afgehandeld, type: bool}\n"    /* 24 */
 
 /* A copy of forms/ whose 6-review.yaml is text. */
 static char *forms_with_review(const char *text)
@@ -313,7 +316,7 @@ TEST(builtin_keys_present_in_readme_order)
 			CHECK_INT(s->fields[i].builtin, listed);
 		}
 	}
-	CHECK_INT(total, 63);   /* the table in forms/README.md */
+	CHECK_INT(total, 66);   /* the table in forms/README.md */
 	CHECK(form_builtin_keys("huishouden") == NULL);
 	CHECK(form_builtin_keys(NULL) == NULL);
 	formset_free(&fs);
@@ -338,6 +341,9 @@ TEST(builtin_types_and_rules_match_readme)
 		{"factors", "about", "subject"}, {"hypotheses", "factors", "factors"},
 		{"hypotheses", "explains", "ranks"}, {"plan", "concern", "rank"},
 		{"plan", "who", "person"}, {"comments", "on", "target"},
+		{"comments", "reply", "lines"},
+		{"comments", "replied_by", "text"},
+		{"comments", "resolved", "bool"},
 	};
 	const struct form_field *f;
 	size_t i;
@@ -369,6 +375,10 @@ TEST(builtin_types_and_rules_match_readme)
 	f = form_section_field(formset_section(&fs, "members"), "role");
 	CHECK_INT(f->nchoices, 6);
 	CHECK_STR(f->choices[3].value, "ex-partner");
+	/* a review without a decision is still in progress */
+	f = form_section_field(formset_section(&fs, "reviews"), "decision");
+	CHECK_INT(f->required, 0);
+	CHECK_INT(f->nchoices, 2);
 	formset_free(&fs);
 	diags_free(&d);
 }
@@ -533,6 +543,8 @@ TEST(extra_field_loads_as_not_builtin)
 	CHECK_STR(form_field_choice(f, "hoog")->label, "Hoog");
 	CHECK(form_field_choice(f, "hoog")->help == NULL);
 	CHECK_INT(form_section_field(s, "confidential")->builtin, 1);
+	/* no household: true, so hidden from the household */
+	CHECK_INT(f->household, 0);
 	formset_free(&fs);
 	diags_free(&d);
 	free(more);
@@ -560,6 +572,90 @@ TEST(readme_and_other_files_are_ignored)
 /* ---------------------------------------------------------------------- */
 /* Broken forms: one problem each, at its exact place                      */
 
+/* household: true is read per field; the real forms mark what the
+ * household may see and leave the professionals' fields unmarked. */
+TEST(household_attribute_in_the_real_forms)
+{
+	static const char *const shown[][2] = {
+		{"household", "name"}, {"members", "name"}, {"sessions", "date"},
+		{"sessions", "evaluation"}, {"statements", "text"},
+		{"top3", "title"}, {"top3", "household_view"},
+		{"hypotheses", "household_explanation"}, {"plan", "consequence"},
+		{"plan", "due"},
+	};
+	static const char *const hidden[][2] = {
+		{"household", "id"}, {"sessions", "id"}, {"sessions", "status"},
+		{"statements", "source"}, {"statements", "confidential"},
+		{"hypotheses", "check"}, {"reviews", "reviewer"},
+		{"reviews", "decision"}, {"comments", "text"}, {"comments", "on"},
+	};
+	struct formset fs;
+	struct diags d = {0};
+
+	load_expect(&fs, &d, FORMS, 0);
+	for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+		const struct form_field *f =
+			form_section_field(formset_section(&fs, shown[i][0]),
+			                   shown[i][1]);
+
+		CHECK(f != NULL);
+		if (!f->household)
+			printf("# %s.%s is not household: true\n", shown[i][0],
+			       shown[i][1]);
+		CHECK_INT(f->household, 1);
+	}
+	for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
+		const struct form_field *f =
+			form_section_field(formset_section(&fs, hidden[i][0]),
+			                   hidden[i][1]);
+
+		CHECK(f != NULL);
+		CHECK_INT(f->household, 0);
+	}
+	formset_free(&fs);
+	diags_free(&d);
+}
+
+/* A review is never for the household: a form that says otherwise is
+ * refused where it says so; household takes only true or false. */
+TEST(bad_household_attribute)
+{
+	struct formset fs;
+	struct diags d = {0};
+	char *dir = load_review(&fs, &d, REVIEW_HEAD
+		"      - key: reviewer\n"                                 /* 8 */
+		"        label: Teamleider\n"                             /* 9 */
+		"        type: text\n"                                   /* 10 */
+		"        required: true\n"                               /* 11 */
+		"        household: true\n"                              /* 12 */
+		"      - key: date\n"                                    /* 13 */
+		"        label: Datum\n"                                 /* 14 */
+		"        type: date\n"                                   /* 15 */
+		"        required: true\n"                               /* 16 */
+		"        household: ja\n"                                /* 17 */
+		REVIEW_DECISION /* 18..24 */
+		"  - key: comments\n"                                    /* 25 */
+		"    label: Opmerkingen\n"                               /* 26 */
+		"    fields:\n"                                          /* 27 */
+		"      - {key: on, label: Over, type: target, required: true}\n"
+		"      - {key: text, label: Opmerking, type: lines, required: true,"
+		" household: true}\n"                                     /* 29 */
+		"      - {key: reply, label: Antwoord, type: lines}\n"
+		"      - {key: replied_by, label: Door, type: text}\n"
+		"      - {key: resolved, label: Afgehandeld, type: bool}\n", 3);
+
+	expect(&d, dir, "6-review.yaml", 12, 9,
+	       "veld 'reviewer' van sectie 'reviews' kan niet household: true "
+	       "zijn: het huishouden ziet deze sectie nooit");
+	expect(&d, dir, "6-review.yaml", 17, 20,
+	       "'household' verwacht true of false, niet 'ja'");
+	expect(&d, dir, "6-review.yaml", 29, 68,
+	       "veld 'text' van sectie 'comments' kan niet household: true");
+	formset_free(&fs);
+	diags_free(&d);
+	rmtree(dir);
+}
+
 TEST(bad_unknown_keys)
 {
 	struct formset fs;
@@ -574,7 +670,8 @@ TEST(bad_unknown_keys)
 
 	expect(&d, dir, "6-review.yaml", 20, 9,
 	       "onbekende sleutel 'verplicht' in veld (toegestaan: key, label, "
-	       "help, type, required, required_if, choices, min, max, author)");
+	       "help, type, required, required_if, choices, min, max, "
+	       "household, author)");
 	expect(&d, dir, "6-review.yaml", 21, 5,
 	       "onbekende sleutel 'volgorde' in sectie");
 	formset_free(&fs);
@@ -921,7 +1018,10 @@ TEST(bad_section_defined_twice)
 	    "    label: Opmerkingen\n"                                     /* 6 */
 	    "    fields:\n"                                                /* 7 */
 	    "      - {key: on, label: Over, type: target, required: true}\n"
-	    "      - {key: text, label: Opmerking, type: lines, required: true}\n");
+	    "      - {key: text, label: Opmerking, type: lines, required: true}\n"
+	    "      - {key: reply, label: Antwoord, type: lines}\n"
+	    "      - {key: replied_by, label: Door, type: text}\n"
+	    "      - {key: resolved, label: Afgehandeld, type: bool}\n");
 	load_expect(&fs, &d, dir, 1);
 	first = xasprintf("sectie 'comments' staat ook in %s/6-review.yaml:17:5",
 	                  dir);
@@ -1137,7 +1237,10 @@ TEST(bad_duplicate_form_name_and_stage)
 	    "    label: Opmerkingen\n"
 	    "    fields:\n"
 	    "      - {key: on, label: Over, type: target, required: true}\n"
-	    "      - {key: text, label: Opmerking, type: lines, required: true}\n");
+	    "      - {key: text, label: Opmerking, type: lines, required: true}\n"
+	    "      - {key: reply, label: Antwoord, type: lines}\n"
+	    "      - {key: replied_by, label: Door, type: text}\n"
+	    "      - {key: resolved, label: Afgehandeld, type: bool}\n");
 	load_expect(&fs, &d, dir, 2);
 	name = xasprintf("formulier 'review' staat ook in %s/6-review.yaml:1:7",
 	                 dir);
@@ -1187,6 +1290,8 @@ int main(void)
 	RUN(review_fixture_is_valid);
 	RUN(extra_field_loads_as_not_builtin);
 	RUN(readme_and_other_files_are_ignored);
+	RUN(household_attribute_in_the_real_forms);
+	RUN(bad_household_attribute);
 	RUN(bad_unknown_keys);
 	RUN(bad_unknown_top_level_key);
 	RUN(bad_unknown_type);

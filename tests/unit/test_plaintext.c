@@ -2,10 +2,12 @@
  * test_plaintext.c - unit tests of the plain-language check (plaintext.c):
  * sentence splitting, word counting, jargon matching, findings and their
  * lines, the jargon list loader with its diagnostics, the real
- * data/jargon.yaml, and the walk over the duo's own text of a session.
+ * data/jargon.yaml, the walk over the duo's own text of a session, and
+ * the summary's own fixed texts (data/summary/nl.yaml) against the list.
  *
  * Run from the top of the tree (as `make test` does): the forms are
- * $DUO_FORMS or forms/, the list data/jargon.yaml.
+ * $DUO_FORMS or forms/, the list data/jargon.yaml, the summary's texts
+ * in $DUO_DATA or data/.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "doc.h"
 #include "form.h"
 #include "plaintext.h"
+#include "summary.h"
 #include "unit.h"
 #include "util.h"
 
@@ -931,6 +934,55 @@ TEST(case_without_sessions)
 	diags_free(&d);
 }
 
+/*
+ * The summary wraps the duo's text in its own headings and sentences
+ * (data/summary/nl.yaml). The household reads those too, so they must
+ * pass the same check the duo's text must: no jargon of the list, no
+ * sentence over 20 words, on average at most 15.
+ */
+TEST(summary_fixed_texts_pass_the_check)
+{
+	const char *data = getenv("DUO_DATA");
+	struct summary_texts *tx;
+	struct pt_report r = {0};
+	struct jargon j;
+	struct diags d = {0};
+	const char *const *all;
+	size_t n = 0;
+
+	if (!data || !*data)
+		data = "data";
+	tx = summary_texts_load(data, &d);
+	if (!tx)
+		diags_print(stdout, &d);
+	CHECK(tx != NULL);
+	CHECK_INT(jargon_load_file(&j, JARGON_FILE, &d), 0);
+	all = summary_texts_all(tx, &n);
+	CHECK(n > 60);
+	for (size_t i = 0; i < n; i++) {
+		struct pt_place where = {"summary", "nl.yaml", "tekst",
+		                         "Vaste tekst van de samenvatting"};
+		size_t before = r.n;
+
+		pt_check_text(&r, &j, all[i], &where);
+		for (size_t k = before; k < r.n; k++) {
+			char *line = pt_finding_line(&r.v[k]);
+
+			printf("# %s\n#   in: %s\n", line, all[i]);
+			free(line);
+		}
+	}
+	printf("# %zu texts, %zu sentences, %.1f words per sentence\n", n,
+	       r.sentences, pt_average(&r));
+	CHECK(r.sentences > 60);
+	CHECK_INT(r.n, 0);
+	CHECK(pt_report_clean(&r));
+	pt_report_free(&r);
+	jargon_free(&j);
+	summary_texts_free(tx);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	RUN(sentences_end_at_marks);
@@ -959,5 +1011,6 @@ int main(void)
 	RUN(case_checks_the_duos_text_only);
 	RUN(case_skips_anything_not_plainly_open);
 	RUN(case_without_sessions);
+	RUN(summary_fixed_texts_pass_the_check);
 	return unit_done();
 }

@@ -403,7 +403,7 @@ TEST(open_refuses_newer_schema_untouched)
 	char *path = path_in(dir, "duo.db");
 	struct diags d = {0};
 	struct store *s = open_quiet(path, &d);
-	char *before, *after, *msg;
+	char *before, *after, *msg, *want;
 	size_t n1 = 0, n2 = 0;
 
 	CHECK(s != NULL);
@@ -414,8 +414,13 @@ TEST(open_refuses_newer_schema_untouched)
 	s = open_quiet(path, &d);
 	CHECK(s == NULL);
 	msg = diags_text(&d);
-	CHECK_CONTAINS(msg, "is van een nieuwere duo (schema 99; deze duo kent "
-	               "t/m 1)");
+	{
+		char *want = xasprintf("is van een nieuwere duo (schema 99; deze "
+		                       "duo kent t/m %d)", store_schema_version());
+
+		CHECK_CONTAINS(msg, want);
+		free(want);
+	}
 	CHECK_CONTAINS(msg, path);
 	after = slurp(path, &n2);
 	CHECK(after != NULL);
@@ -1398,13 +1403,17 @@ TEST(rows_are_keyed_by_integers)
 	cleanup(dir);
 }
 
+/* The statements of the store's cache and its operations; FTS5 prepares
+ * statements of its own on its shadow tables ('main'.'search_data', ...)
+ * when it first needs them, a merge of its segments for one. */
 static int count_statements(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
 	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
-		n++;
+		if (!strstr(sqlite3_sql(st), "'main'.'search_"))
+			n++;
 	return n;
 }
 
@@ -1835,8 +1844,6 @@ struct files_run {
 	struct store *other;    /* another connection: what is on disk */
 	char **texts;           /* the files, in memory */
 	size_t n, next;
-	long break_at;          /* break the commit of the batch that
-	                           this file is in */
 	struct strbuf log;      /* "+index name household id8" or
 	                           "-index name", one line per report */
 	struct strbuf why;      /* the diagnostics of the files refused */
@@ -1844,13 +1851,12 @@ struct files_run {
 	char name[32];
 };
 
+/* On the import's loader thread: must not touch the store. */
 static int files_next(void *arg, struct case_input *in)
 {
 	struct files_run *r = arg;
 
 	if (r->next >= r->n)
-		return 1;
-	if ((long)r->next == r->break_at && break_later_commit(r->s) != SQLITE_OK)
 		return 1;
 	snprintf(r->name, sizeof r->name, "f%03zu.yaml", r->next);
 	in->name = r->name;
@@ -1916,7 +1922,6 @@ TEST(import_files_in_batches)
 	r.other = open_quiet(path, &d);
 	CHECK(r.s && r.other);
 	r.n = n;
-	r.break_at = -1;
 	r.texts = xcalloc(n, sizeof *r.texts);
 	for (i = 0; i < n; i++) {
 		r.texts[i] = i == bad_at ?
@@ -1976,10 +1981,10 @@ TEST(import_files_commit_failure_reports_each_file)
 	r.other = open_quiet(path, &d);
 	CHECK(r.s && r.other);
 	r.n = n;
-	r.break_at = 1;
 	r.texts = xcalloc(n, sizeof *r.texts);
 	for (i = 0; i < n; i++)
 		r.texts[i] = numbered_case(i);
+	CHECK_INT(break_later_commit(r.s), SQLITE_OK);
 	{
 		struct case_import_io io = { files_next, files_done, &r };
 
