@@ -403,7 +403,7 @@ TEST(open_refuses_newer_schema_untouched)
 	char *path = path_in(dir, "duo.db");
 	struct diags d = {0};
 	struct store *s = open_quiet(path, &d);
-	char *before, *after, *msg, *want;
+	char *before, *after, *msg;
 	size_t n1 = 0, n2 = 0;
 
 	CHECK(s != NULL);
