@@ -5,7 +5,8 @@
 #   make test     build with AddressSanitizer + UBSan and run every test
 #   make bench    build a region-scale database and print figures
 #   make install  install duo, its forms, its data (the wording of the
-#                 household summary, team.yaml) and its man page under PREFIX
+#                 household summary, team.yaml, the jargon list) and its
+#                 man page under PREFIX
 #
 # Dependencies are found with pkg-config; .ci/deps names (and, as root,
 # installs) the Debian packages that provide any that are missing.
@@ -126,6 +127,7 @@ install: duo
 	install -d $(DESTDIR)$(DATADIR)/data/summary
 	install -m 644 data/team.yaml $(DESTDIR)$(DATADIR)/data/
 	install -m 644 data/summary/*.yaml $(DESTDIR)$(DATADIR)/data/summary/
+	install -m 644 data/jargon.yaml $(DESTDIR)$(DATADIR)/data/
 	install -m 644 man/duo.1 $(DESTDIR)$(MANDIR)/man1/duo.1
 
 clean:

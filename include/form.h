@@ -91,6 +91,20 @@ struct form_choice {
 	char *help;    /* may be NULL */
 };
 
+/*
+ * Whose words a text field holds: the form's `author:` key. The
+ * plain-language check (plaintext.h) reads the duo's own text and leaves
+ * the household's own words alone: those are quoted as they were said.
+ */
+enum field_author {
+	FA_NONE,       /* absent: not running text (a name, a source) */
+	FA_DUO,        /* author: duo - the duo writes it */
+	FA_HOUSEHOLD,  /* author: huishouden - the household's own words */
+	FA_FIELD       /* author: FIELD - whoever that person or member field
+	                  of the item names: a household member's words are the
+	                  household's, anyone else's are the duo's text */
+};
+
 struct form_field {
 	char *key;
 	char *label;
@@ -103,6 +117,8 @@ struct form_field {
 	size_t nchoices;
 	long min, max;            /* FT_INT bounds; FT_TEXT/FT_LINES: max is
 	                             the maximum length in bytes (0: none) */
+	enum field_author author; /* whose words (text and lines only) */
+	char *author_field;       /* FA_FIELD: the key of that field */
 	int builtin;              /* 1 if the store has a column for it */
 	int household;            /* 1: the form says the household may see
 	                             it (household: true); absent or false:

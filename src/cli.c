@@ -19,12 +19,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "casedoc.h"
 #include "casefile.h"
 #include "cli.h"
 #include "config.h"
 #include "export.h"
 #include "form.h"
 #include "paths.h"
+#include "plaintext.h"
 #include "store.h"
 #include "summary.h"
 
@@ -621,6 +623,127 @@ static int check_format(const struct cli *c, const char *format,
 	                       format);
 }
 
+/* Print the check of one session of doc: header, findings, average and
+ * verdict. */
+static void check_print(FILE *f, struct doc_node *doc, int version,
+                        const struct pt_report *r)
+{
+	const struct doc_node *session = casedoc_session(doc, version);
+	size_t njargon = 0;
+	char *line;
+
+	fputs("Taalcheck van de tekst voor het huishouden: ", f);
+	put_clean(f, doc_map_str(doc_map_get(doc, "household"), "name"));
+	fputs(", versie ", f);
+	put_clean(f, doc_map_str(session, "version"));
+	fputs(".\nGecontroleerd: de tekst van het duo.", f);
+	if (r->quoted)
+		fprintf(f, " Niet gecontroleerd, want in de eigen woorden van het "
+		        "huishouden: %zu %s.", r->quoted,
+		        r->quoted == 1 ? "tekst" : "teksten");
+	fputs("\n\n", f);
+	for (size_t i = 0; i < r->n; i++) {
+		line = pt_finding_line(&r->v[i]);
+		fprintf(f, "%s\n", line);
+		free(line);
+		njargon += r->v[i].kind == PT_JARGON;
+	}
+	if (r->n)
+		fputc('\n', f);
+	line = pt_average_line(r);
+	fprintf(f, "%s\n", line);
+	free(line);
+	if (r->n)
+		fprintf(f, "%zu %s om te verbeteren: %zu keer vaktaal, %zu %s van "
+		        "meer dan %d woorden.\n", r->n,
+		        r->n == 1 ? "punt" : "punten", njargon, r->n - njargon,
+		        r->n - njargon == 1 ? "zin" : "zinnen", PT_LONG_SENTENCE);
+	else if (!pt_report_clean(r))
+		fputs("Geen vaktaal en geen lange zinnen, maar de zinnen zijn "
+		      "gemiddeld te lang.\n", f);
+	else
+		fprintf(f, "In orde: geen vaktaal en geen zinnen van meer dan %d "
+		        "woorden.\n", PT_LONG_SENTENCE);
+}
+
+/* The plain-language check of the duo's text that the household reads,
+ * in one session of household id. 0 clean, 1 something to improve, -1
+ * after diagnostics. */
+static int check_to(const struct cli *c, struct store *s,
+                    const struct formset *fs, const char *id, int version,
+                    struct output *o, struct diags *d)
+{
+	struct pt_report r = {0};
+	struct jargon j;
+	struct doc_node *doc;
+	char *dir = cli_data_dir(c);
+	char *path = xasprintf("%s/jargon.yaml", dir);
+	int rc = jargon_load_file(&j, path, d);
+
+	free(dir);
+	free(path);
+	if (rc != 0)
+		return -1;
+	/* Only what the household may see of the one session, through the
+	 * summary's filter (pt_check_household): never confidential text or
+	 * a field the household is not shown, and refused, as the summary
+	 * is, when confidential text was copied into a shown field. */
+	doc = store_export_case(s, fs, id, d);
+	rc = doc ? pt_check_household(&r, &j, fs, doc, version, d) : -1;
+	if (rc > 0) {
+		check_print(o->f, doc, rc, &r);
+		rc = pt_report_clean(&r) ? 0 : 1;
+	}
+	pt_report_free(&r);
+	jargon_free(&j);
+	doc_free(doc);
+	return rc;
+}
+
+/* duo export --check: the plain-language check of what the household
+ * reads, instead of an export. It implies --audience huishouden and
+ * writes a report, so --format is refused. Exit 0 when the text is in
+ * order, 1 when there is something to improve (or after an error). */
+static int export_check(struct cli *c, const char *audience,
+                        const char *format, const char *session,
+                        const char *path, const char *household)
+{
+	struct formset fs = {0};
+	struct diags d = {0};
+	struct output o;
+	struct store *s = NULL;
+	char id[UUID_STR_LEN];
+	int version = 0, rc = -1;
+
+	if (audience && !str_eq(audience, "huishouden"))
+		return cli_usage_error(c, "--check controleert de tekst voor het "
+		                       "huishouden; laat --audience weg of kies "
+		                       "--audience huishouden");
+	if (format)
+		return cli_usage_error(c, "--check schrijft een taalcheck, geen "
+		                       "export; laat --format weg");
+	if (session && (version = parse_version(session)) < 0)
+		return cli_usage_error(c, "--session vraagt een versienummer "
+		                       "(1, 2, ...), niet: %s", session);
+	if (load_forms(c, &fs) != 0 || !(s = open_store(c, 0))) {
+		formset_free(&fs);
+		return CLI_DATA;
+	}
+	if (store_find_household(s, household, id, &d) == 0 &&
+	    output_open(&o, path, &d) == 0) {
+		rc = check_to(c, s, &fs, id, version, &o, &d);
+		if (rc >= 0 && output_commit(&o, &d) != 0)
+			rc = -1;
+		else if (rc < 0)
+			output_abort(&o);
+	}
+	print_diags(&d);
+	diags_free(&d);
+	store_close(s);
+	formset_free(&fs);
+	return rc == 0 ? CLI_OK : CLI_DATA;
+}
+
 int cli_export(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -629,12 +752,14 @@ int cli_export(struct cli *c, int argc, char **argv)
 		{"session", required_argument, NULL, CLI_OPT_SESSION},
 		{"output", required_argument, NULL, 'o'},
 		{"allow-incomplete", no_argument, NULL, CLI_OPT_INCOMPLETE},
+		{"check", no_argument, NULL, CLI_OPT_CHECK},
 		CLI_COMMON_OPTIONS,
 		{NULL, 0, NULL, 0},
 	};
-	const char *format = NULL, *audience = "professional", *path = NULL;
+	const char *format = NULL, *audience = NULL, *path = NULL;
 	const struct summary_format *fmt = NULL;
 	unsigned flags = 0;
+	int check = 0;
 	const char *session = NULL;
 	struct formset fs = {0};
 	struct diags d = {0};
@@ -656,11 +781,18 @@ int cli_export(struct cli *c, int argc, char **argv)
 			path = optarg;
 		else if (ch == CLI_OPT_INCOMPLETE)
 			flags |= CASE_ALLOW_INCOMPLETE;
+		else if (ch == CLI_OPT_CHECK)
+			check = 1;
 		else if ((rc = cli_option(c, ch, argv)) >= 0)
 			return rc;
 	}
 	if ((rc = check_args(c, argc, argv, 1, 1, "HUISHOUDEN")) != 0)
 		return rc;
+	if (check)
+		return export_check(c, audience, format, session, path,
+		                    argv[optind]);
+	if (!audience)
+		audience = "professional";
 	if (!str_eq(audience, "professional") && !str_eq(audience, "huishouden"))
 		return cli_usage_error(c, "onbekend publiek: %s (kies professional "
 		                       "of huishouden)", audience);

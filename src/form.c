@@ -469,6 +469,7 @@ static void field_free(struct form_field *f)
 	free(f->help);
 	free(f->required_if_key);
 	free(f->required_if_value);
+	free(f->author_field);
 	choices_free(f->choices, f->nchoices);
 	memset(f, 0, sizeof *f);
 }
@@ -547,6 +548,7 @@ struct field_src {
 	const struct doc_node *node;      /* the field's mapping */
 	const struct doc_node *type;      /* its type: value, or NULL */
 	const struct doc_pair *rif;       /* the pair inside required_if */
+	const struct doc_node *author;    /* the author: value, or NULL */
 	int type_ok;                      /* type is present and known */
 };
 
@@ -980,6 +982,42 @@ static void parse_required_if(struct loader *L, const struct doc_node *n,
 }
 
 /*
+ * author: whose words a text field holds: duo, huishouden, or the key of a
+ * person or member field of the same section (checked in check_author once
+ * every field is read). Only text and lines fields hold words.
+ */
+static void parse_author(struct loader *L, const struct doc_node *n,
+                         struct form_field *f, struct field_src *src)
+{
+	const struct doc_node *v = doc_map_get(n, "author");
+	char *a;
+
+	if (!v)
+		return;
+	a = take_text(L, n, "author", 1, "veld");
+	if (!a)
+		return;
+	if (src->type_ok && f->type != FT_TEXT && f->type != FT_LINES)
+		report(L, v->line, v->col,
+		       "author hoort alleen bij type text of lines, niet bij %s",
+		       field_type_name(f->type));
+	else if (strcmp(a, "duo") == 0)
+		f->author = FA_DUO;
+	else if (strcmp(a, "huishouden") == 0)
+		f->author = FA_HOUSEHOLD;
+	else if (is_name(a)) {
+		f->author = FA_FIELD;
+		f->author_field = a;
+		src->author = v;
+		return;
+	} else
+		report(L, v->line, v->col,
+		       "author is duo, huishouden of de key van een persoonsveld, "
+		       "niet '%s'", a);
+	free(a);
+}
+
+/*
  * Read one field mapping into f. Returns 0 when f is kept (it has a
  * valid key; other problems are reported and f is filled as far as
  * possible), -1 when it is left out (f is then freed).
@@ -989,7 +1027,7 @@ static int parse_field(struct loader *L, const struct doc_node *n,
 {
 	static const char *const keys[] = {
 		"key", "label", "help", "type", "required", "required_if",
-		"choices", "min", "max", "household", NULL
+		"choices", "min", "max", "household", "author", NULL
 	};
 	const struct doc_node *choices;
 	char *owner, *type;
@@ -1030,6 +1068,7 @@ static int parse_field(struct loader *L, const struct doc_node *n,
 	take_bool(L, n, "household", &f->household);
 	parse_required_if(L, n, f, src);
 	parse_bounds(L, n, f, src->type_ok);
+	parse_author(L, n, f, src);
 
 	choices = doc_map_get(n, "choices");
 	if (choices && src->type_ok && f->type != FT_CHOICE) {
@@ -1100,6 +1139,38 @@ static void check_required_if(struct loader *L, const struct form_section *s,
 			       "veld '%s' is true of false, niet '%s'", t->key,
 			       f->required_if_value);
 		}
+	}
+}
+
+/* Check that every author: FIELD names a person or member field of the
+ * same section; a wrong one is reported and dropped (FA_NONE). */
+static void check_author(struct loader *L, struct form_section *s,
+                         const struct field_src *src)
+{
+	size_t i;
+
+	for (i = 0; i < s->nfields; i++) {
+		struct form_field *f = &s->fields[i];
+		const struct form_field *t;
+		const struct doc_node *v = src[i].author;
+
+		if (f->author != FA_FIELD)
+			continue;
+		t = form_section_field(s, f->author_field);
+		if (!t)
+			report(L, v->line, v->col,
+			       "author noemt onbekend veld '%s' in sectie '%s' (of "
+			       "bedoel je duo of huishouden?)", f->author_field, s->key);
+		else if (t->type != FT_PERSON && t->type != FT_MEMBER)
+			report(L, v->line, v->col,
+			       "author noemt veld '%s' van type %s; dat moet een "
+			       "person- of member-veld zijn", t->key,
+			       field_type_name(t->type));
+		else
+			continue;
+		f->author = FA_NONE;
+		free(f->author_field);
+		f->author_field = NULL;
 	}
 }
 
@@ -1295,6 +1366,7 @@ static int parse_section(struct loader *L, const struct doc_node *n,
 	if (!s->label)
 		s->label = xstrdup(s->key);
 	check_required_if(L, s, src);
+	check_author(L, s, src);
 	check_builtins(L, s, src);
 	check_household(L, s, src);
 	free(src);

@@ -47,7 +47,7 @@ static const struct cli_command commands[] = {
 	 "               ook onaf werk inlezen (een concept waarin nog iets\n"
 	 "               ontbreekt); de opbouw moet wel kloppen\n",
 	 cli_import},
-	{"export", "[--format yaml|text|markdown|html]\n"
+	{"export", "[--check] [--format yaml|text|markdown|html]\n"
 	 "[--audience professional|huishouden]\n"
 	 "[--session N] [-o BESTAND] [--allow-incomplete] HUISHOUDEN",
 	 "een huishouden uitvoeren: casusbestand, tekst of samenvatting",
@@ -81,6 +81,15 @@ static const struct cli_command commands[] = {
 	 "                    ook schrijven als er nog iets ontbreekt (zonder\n"
 	 "                    deze optie weigert duo een bestand dat niet\n"
 	 "                    opnieuw in te lezen is, en zegt het waarom)\n"
+	 "  --check           geen export maar een taalcheck van wat het\n"
+	 "                    huishouden leest (dus --audience huishouden;\n"
+	 "                    niet samen met --format): vaktaal met gewone\n"
+	 "                    woorden ervoor en zinnen van meer dan 20 woorden,\n"
+	 "                    per punt en veld, en de gemiddelde zinslengte.\n"
+	 "                    Alleen de tekst van het duo; de eigen woorden van\n"
+	 "                    het huishouden en vertrouwelijke punten niet.\n"
+	 "                    Afsluitcode 0: in orde, 1: iets te verbeteren.\n"
+	 "                    De woordenlijst is jargon.yaml in de datamap\n"
 	 "\n"
 	 "De teksten van de samenvatting en de gegevens van het team staan in\n"
 	 "de datamap (--data MAP of $DUO_DATA): summary/nl.yaml en team.yaml.\n",
@@ -277,8 +286,9 @@ static void print_help(FILE *f)
 	      "HUISHOUDEN is een kenmerk (UUID), een uniek begin ervan of de\n"
 	      "precieze naam. Zonder opdracht start het schermprogramma.\n"
 	      "\n"
-	      "Afsluitcode: 0 gelukt, 1 fout in invoer of gegevens, 2 verkeerd\n"
-	      "gebruik. Meer uitleg: man duo.\n", f);
+	      "Afsluitcode: 0 gelukt, 1 fout in invoer of gegevens (bij export\n"
+	      "--check ook: iets te verbeteren), 2 verkeerd gebruik. Meer uitleg:\n"
+	      "man duo.\n", f);
 }
 
 /* No command: the screen program on the database and forms the options

@@ -49,6 +49,7 @@
 #include "casefile.h"
 #include "form.h"
 #include "overview.h"
+#include "plaintext.h"
 #include "search.h"
 #include "store.h"
 #include "summary.h"
@@ -1522,6 +1523,64 @@ static int measure_list(struct store *st, struct figures *fig)
 	return 0;
 }
 
+/* The plain-language check of one household as `duo export --check`
+ * does it: read the case from the store, filter its latest session for
+ * the household (audience.h, with the search for copied confidential
+ * text) and check that. A household the filter refuses is counted, as in
+ * measure_summary; its time counts too. The word list is loaded once,
+ * outside the timing. */
+static int measure_check(struct store *st, const struct formset *fs,
+                         char ids[EXPORT_RUNS][UUID_STR_LEN])
+{
+	const char *data = getenv("DUO_DATA");
+	char *path = xasprintf("%s/jargon.yaml", data && *data ? data : "data");
+	double v[EXPORT_RUNS];
+	struct jargon j;
+	struct diags d = {0};
+	size_t findings = 0, sentences = 0, checked = 0;
+	int refused = 0, rc = jargon_load_file(&j, path, &d);
+
+	free(path);
+	if (rc != 0) {
+		diags_print(stderr, &d);
+		diags_free(&d);
+		return -1;
+	}
+	for (int i = 0; i < EXPORT_RUNS; i++) {
+		struct pt_report r = {0};
+		double t0 = now_ms();
+		struct doc_node *doc = store_export_case(st, fs, ids[i], &d);
+
+		rc = doc ? pt_check_household(&r, &j, fs, doc, 0, &d) : -1;
+		v[i] = now_ms() - t0;
+		if (rc > 0) {
+			findings += r.n;
+			sentences += r.sentences;
+			checked++;
+		} else if (doc) {
+			refused++;
+		}
+		pt_report_free(&r);
+		if (!doc) {
+			diags_print(stderr, &d);
+			diags_free(&d);
+			jargon_free(&j);
+			return -1;
+		}
+		doc_free(doc);
+		diags_clear(&d);
+	}
+	jargon_free(&j);
+	diags_free(&d);
+	report("check_ms", median(v, EXPORT_RUNS), 2, "ms");
+	report("check_refused", refused, 0, "households");
+	report("check_sentences_per_household",
+	       checked ? (double)sentences / (double)checked : 0, 1, "sentences");
+	report("check_findings_per_household",
+	       checked ? (double)findings / (double)checked : 0, 1, "findings");
+	return 0;
+}
+
 static int measure_export(struct store *st, const struct formset *fs,
                           char ids[EXPORT_RUNS][UUID_STR_LEN],
                           struct figures *fig)
@@ -1854,7 +1913,8 @@ static int run(const char *db, const char *forms, struct rss_child *child)
 	    measure_save(st, &fs, export_ids) != 0 ||
 	    measure_summary(st, &fs, export_ids) != 0 ||
 	    measure_search(st, &fs, &fig) != 0 ||
-	    measure_overview(st, &fig) != 0)
+	    measure_overview(st, &fig) != 0 ||
+	    measure_check(st, &fs, export_ids) != 0)
 		goto out;
 	store_close(st);
 	st = NULL;

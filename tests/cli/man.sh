@@ -30,7 +30,8 @@ for w in import export list check submit approve return evaluate comment \
     --days quiet_days --on --open --reopen REVIEW --db --forms --data --help --version --replace \
     --format --audience --session --output --status --overdue --date \
     huishouden DUO_DB DUO_FORMS DUO_DATA DUO_USER DUO_ROLE DUO_TODAY DUO_NOW XDG_DATA_HOME \
-    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600 team.yaml nl.yaml; do
+    XDG_CONFIG_HOME duo-case/1 VERTROUWELIJK 0600 team.yaml nl.yaml \
+    --check jargon.yaml "PLAIN-LANGUAGE CHECK" "author: duo"; do
 	grep -qF -- "$w" "$TMP/man.txt" || fail "man page lacks $w"
 done
 ok

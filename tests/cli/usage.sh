@@ -28,6 +28,8 @@ done
 duo export --help
 expect_out "--session"
 expect_out "--audience"
+expect_out "--check"
+expect_out "De woordenlijst is jargon.yaml in de datamap"
 ok
 
 t "-h is --help"

@@ -671,7 +671,7 @@ TEST(bad_unknown_keys)
 	expect(&d, dir, "6-review.yaml", 20, 9,
 	       "onbekende sleutel 'verplicht' in veld (toegestaan: key, label, "
 	       "help, type, required, required_if, choices, min, max, "
-	       "household)");
+	       "household, author)");
 	expect(&d, dir, "6-review.yaml", 21, 5,
 	       "onbekende sleutel 'volgorde' in sectie");
 	formset_free(&fs);
@@ -913,6 +913,90 @@ TEST(bad_required_if)
 	f = form_section_field(formset_section(&fs, "reviews"), "toelichting");
 	CHECK_STR(f->required_if_key, "decision");
 	CHECK_STR(f->required_if_value, "terug");
+	formset_free(&fs);
+	diags_free(&d);
+	rmtree(dir);
+}
+
+/* Whose words each text field holds: the household's own words are marked
+ * huishouden, the duo's text duo, and a statement follows its holder. */
+TEST(real_forms_say_whose_words)
+{
+	static const struct {
+		const char *section, *key;
+		enum field_author author;
+	} want[] = {
+		{"statements", "text", FA_FIELD},
+		{"statements", "response", FA_HOUSEHOLD},
+		{"statements", "source", FA_NONE},
+		{"top3", "title", FA_DUO},
+		{"top3", "what", FA_DUO},
+		{"top3", "impact", FA_DUO},
+		{"top3", "household_view", FA_HOUSEHOLD},
+		{"factors", "text", FA_DUO},
+		{"hypotheses", "text", FA_DUO},
+		{"hypotheses", "household_explanation", FA_HOUSEHOLD},
+		{"hypotheses", "check", FA_DUO},
+		{"plan", "text", FA_DUO},
+		{"plan", "consequence", FA_DUO},
+		{"comments", "text", FA_NONE},
+		{"members", "name", FA_NONE},
+	};
+	struct formset fs;
+	struct diags d = {0};
+	size_t i;
+
+	load_expect(&fs, &d, FORMS, 0);
+	for (i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct form_field *f = form_section_field(
+			formset_section(&fs, want[i].section), want[i].key);
+
+		CHECK(f != NULL);
+		if (f->author != want[i].author)
+			printf("# %s.%s\n", want[i].section, want[i].key);
+		CHECK_INT(f->author, want[i].author);
+	}
+	CHECK_STR(form_section_field(formset_section(&fs, "statements"),
+	                             "text")->author_field, "holder");
+	formset_free(&fs);
+	diags_free(&d);
+}
+
+TEST(bad_author)
+{
+	struct formset fs;
+	struct diags d = {0};
+	char *dir = load_review(&fs, &d, REVIEW_HEAD REVIEW_FIELDS
+		"      - {key: notitie, label: Notitie, type: lines, author: duo}\n"
+		"      - {key: reden, label: Reden, type: lines, author: reviewer}\n"
+		"      - {key: wie, label: Wie, type: person}\n"
+		"      - {key: uitleg, label: Uitleg, type: lines, author: wie}\n"
+		"      - {key: dag, label: Dag, type: date, author: duo}\n"
+		"      - {key: kop, label: Kop, type: text, author: Duo!}\n"
+		"      - {key: stem, label: Stem, type: text, author: niemand}\n"
+		"      - {key: eigen, label: Eigen, type: lines, author: huishouden}\n"
+		REVIEW_END, 4);
+	const struct form_section *s;
+
+	expect(&d, dir, "6-review.yaml", 18, 57,
+	       "author noemt veld 'reviewer' van type text; dat moet een "
+	       "person- of member-veld zijn");
+	expect(&d, dir, "6-review.yaml", 21, 52,
+	       "author hoort alleen bij type text of lines, niet bij date");
+	expect(&d, dir, "6-review.yaml", 22, 52,
+	       "author is duo, huishouden of de key van een persoonsveld, niet "
+	       "'Duo!'");
+	expect(&d, dir, "6-review.yaml", 23, 54,
+	       "author noemt onbekend veld 'niemand' in sectie 'reviews'");
+	s = formset_section(&fs, "reviews");
+	CHECK_INT(form_section_field(s, "notitie")->author, FA_DUO);
+	CHECK_INT(form_section_field(s, "reden")->author, FA_NONE);
+	CHECK_INT(form_section_field(s, "uitleg")->author, FA_FIELD);
+	CHECK_STR(form_section_field(s, "uitleg")->author_field, "wie");
+	CHECK_INT(form_section_field(s, "dag")->author, FA_NONE);
+	CHECK_INT(form_section_field(s, "stem")->author, FA_NONE);
+	CHECK(form_section_field(s, "stem")->author_field == NULL);
+	CHECK_INT(form_section_field(s, "eigen")->author, FA_HOUSEHOLD);
 	formset_free(&fs);
 	diags_free(&d);
 	rmtree(dir);
@@ -1218,6 +1302,8 @@ int main(void)
 	RUN(bad_builtin_wrong_type_or_rules);
 	RUN(bad_builtin_verified_as_text);
 	RUN(bad_required_if);
+	RUN(real_forms_say_whose_words);
+	RUN(bad_author);
 	RUN(bad_section_defined_twice);
 	RUN(bad_missing_skeleton_section);
 	RUN(bad_unknown_section);
