@@ -98,6 +98,12 @@ struct doc_node *doc_map_get(const struct doc_node *map, const char *key);
 const struct doc_pair *doc_map_pair(const struct doc_node *map, const char *key);
 /* The scalar text of map[key], or NULL if absent or not a scalar. */
 const char *doc_map_str(const struct doc_node *map, const char *key);
+/* The number of items of seq; 0 when seq is NULL or not a sequence. */
+size_t doc_seq_len(const struct doc_node *seq);
+/* The first item of seq that is a mapping whose key has the scalar value,
+ * or NULL. */
+struct doc_node *doc_seq_find(const struct doc_node *seq, const char *key,
+                              const char *value);
 
 /* A plain scalar that YAML reads as null: "", "~", "null", "Null", "NULL". */
 int doc_is_null(const struct doc_node *n);

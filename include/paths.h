@@ -13,6 +13,14 @@
 #ifndef DUO_PATHS_H
 #define DUO_PATHS_H
 
+/* The installed directories (the Makefile sets them from DATADIR). */
+#ifndef DUO_FORMS_DIR
+#define DUO_FORMS_DIR "/usr/local/share/duo/forms"
+#endif
+#ifndef DUO_DATA_DIR
+#define DUO_DATA_DIR "/usr/local/share/duo/data"
+#endif
+
 /* The forms directory; option may be NULL. Caller frees. */
 char *paths_forms_dir(const char *option);
 /* The data directory; option may be NULL. Caller frees. */

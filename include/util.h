@@ -102,5 +102,7 @@ int utf8_width(const char *s, size_t n);
 int str_eq(const char *a, const char *b);          /* NULL-safe equality */
 int str_empty(const char *s);                      /* NULL or "" */
 int str_has_prefix(const char *s, const char *prefix);
+/* s as a whole number >= 0 (decimal, nothing else), or -1. */
+long str_whole(const char *s);
 
 #endif

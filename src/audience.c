@@ -29,55 +29,21 @@ static const char *item_str(const struct doc_node *item, const char *key)
 	                                     : NULL;
 }
 
-static const struct doc_node *item_get(const struct doc_node *item,
-                                       const char *key)
-{
-	return item && item->type == DOC_MAP ? doc_map_get(item, key) : NULL;
-}
-
-static size_t list_len(const struct doc_node *list)
-{
-	return list && list->type == DOC_SEQ ? list->len : 0;
-}
-
-/* A whole number, or -1. */
-static long str_num(const char *s)
-{
-	char *end;
-	long v;
-
-	if (str_empty(s))
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	return errno || *end || v < 0 ? -1 : v;
-}
-
-/* The item of list whose key has the scalar value, or NULL. */
-static const struct doc_node *find_item(const struct doc_node *list,
-                                        const char *key, const char *value)
-{
-	for (size_t i = 0; i < list_len(list); i++)
-		if (str_eq(item_str(list->item[i], key), value))
-			return list->item[i];
-	return NULL;
-}
-
 static const struct doc_node *find_rank(const struct doc_node *session,
                                         const char *rank)
 {
-	const struct doc_node *top3 = item_get(session, "top3");
-	long want = str_num(rank);
+	const struct doc_node *top3 = doc_map_get(session, "top3");
+	long want = str_whole(rank);
 
-	for (size_t i = 0; want >= 0 && i < list_len(top3); i++)
-		if (str_num(item_str(top3->item[i], "rank")) == want)
+	for (size_t i = 0; want >= 0 && i < doc_seq_len(top3); i++)
+		if (str_whole(item_str(top3->item[i], "rank")) == want)
 			return top3->item[i];
 	return NULL;
 }
 
 static const struct doc_node *members_of(const struct doc_node *kase)
 {
-	return item_get(item_get(kase, "household"), "members");
+	return doc_map_get(doc_map_get(kase, "household"), "members");
 }
 
 /* The form field of section, or NULL. */
@@ -126,7 +92,7 @@ int audience_household_field(const struct formset *fs, const char *section,
  * not understood hides the item (fail closed). */
 static int is_confidential(const struct doc_node *item)
 {
-	const struct doc_node *v = item_get(item, "confidential");
+	const struct doc_node *v = doc_map_get(item, "confidential");
 
 	return v && !(v->type == DOC_SCALAR && str_eq(v->text, "false"));
 }
@@ -145,7 +111,7 @@ int audience_household_item(const struct formset *fs, const char *section,
 static int person_shown(const struct formset *fs, const struct doc_node *kase,
                         const char *value, int must_be_member)
 {
-	const struct doc_node *m = find_item(members_of(kase), "ref", value);
+	const struct doc_node *m = doc_seq_find(members_of(kase), "ref", value);
 
 	if (!m)
 		return !must_be_member;
@@ -164,10 +130,10 @@ int audience_household_ref(const struct formset *fs,
 		return 0;
 	switch (f->type) {
 	case FT_STATEMENTS:
-		it = find_item(item_get(session, "statements"), "ref", value);
+		it = doc_seq_find(doc_map_get(session, "statements"), "ref", value);
 		return audience_household_item(fs, "statements", it);
 	case FT_FACTORS:
-		it = find_item(item_get(item_get(session, "analysis"), "factors"),
+		it = doc_seq_find(doc_map_get(doc_map_get(session, "analysis"), "factors"),
 		               "ref", value);
 		return audience_household_item(fs, "factors", it);
 	case FT_RANK:
@@ -416,7 +382,7 @@ static int shown_with_text(const struct formset *fs,
                            const struct doc_node *list, const char *section,
                            const char *text)
 {
-	for (size_t i = 0; text && i < list_len(list); i++)
+	for (size_t i = 0; text && i < doc_seq_len(list); i++)
 		if (audience_household_item(fs, section, list->item[i]) &&
 		    str_eq(item_str(list->item[i], "text"), text))
 			return 1;
@@ -433,11 +399,11 @@ static const struct doc_node *section_list(const struct doc_node *kase,
 	if (!e || !e->is_list)
 		return NULL;
 	if (str_eq(e->parent, "household"))
-		return item_get(item_get(kase, "household"), section);
+		return doc_map_get(doc_map_get(kase, "household"), section);
 	if (str_eq(e->parent, "sessions"))
-		return item_get(session, section);
+		return doc_map_get(session, section);
 	if (str_eq(e->parent, "analysis"))
-		return item_get(item_get(session, "analysis"), section);
+		return doc_map_get(doc_map_get(session, "analysis"), section);
 	return NULL; /* comments: in reviews, never shown */
 }
 
@@ -460,7 +426,7 @@ static void secrets_collect(struct audience_secrets *S,
 			continue;
 		list = section_list(kase, from, e->key);
 		mine = section_list(kase, session, e->key);
-		for (size_t i = 0; i < list_len(list); i++) {
+		for (size_t i = 0; i < doc_seq_len(list); i++) {
 			const struct doc_node *it = list->item[i];
 			char *desc;
 
@@ -496,12 +462,12 @@ struct audience_secrets *audience_secrets_new(const struct formset *fs,
                                               const struct doc_node *session)
 {
 	struct audience_secrets *S = xcalloc(1, sizeof *S);
-	const struct doc_node *sessions = item_get(kase, "sessions");
+	const struct doc_node *sessions = doc_map_get(kase, "sessions");
 
 	secrets_collect(S, fs, kase, NULL, NULL, 1);
 	if (session)
 		secrets_collect(S, fs, kase, session, session, 0);
-	for (size_t i = 0; i < list_len(sessions); i++)
+	for (size_t i = 0; i < doc_seq_len(sessions); i++)
 		if (sessions->item[i] != session)
 			secrets_collect(S, fs, kase, sessions->item[i], session, 0);
 	return S;
@@ -660,7 +626,7 @@ static struct doc_node *copy_list(const struct filt *F, const char *section,
 {
 	struct doc_node *out = doc_new_seq(DOC_AUTO);
 
-	for (size_t i = 0; i < list_len(list); i++)
+	for (size_t i = 0; i < doc_seq_len(list); i++)
 		if (audience_household_item(F->fs, section, list->item[i]) &&
 		    !stands_for_hidden(F, section, list->item[i]))
 			doc_seq_add(out, copy_item(F, section, list->item[i]));
@@ -759,7 +725,7 @@ static void scan_item(struct scan *S, const char *section,
 		const struct doc_node *v = p->value;
 
 		if (child && child->is_list) {
-			for (size_t j = 0; j < list_len(v); j++)
+			for (size_t j = 0; j < doc_seq_len(v); j++)
 				scan_item(S, child->key, v->item[j]);
 			continue;
 		}
@@ -793,10 +759,10 @@ static size_t pick_sessions(const struct doc_node *sessions, int version,
 	size_t n = 0;
 	struct strbuf have = {0};
 
-	*out = xcalloc(list_len(sessions) + 1, sizeof **out);
-	for (size_t i = 0; i < list_len(sessions); i++) {
+	*out = xcalloc(doc_seq_len(sessions) + 1, sizeof **out);
+	for (size_t i = 0; i < doc_seq_len(sessions); i++) {
 		const struct doc_node *s = sessions->item[i];
-		long v = str_num(item_str(s, "version"));
+		long v = str_whole(item_str(s, "version"));
 
 		if (s->type != DOC_MAP)
 			continue;
@@ -824,7 +790,7 @@ struct doc_node *audience_household_case(const struct doc_node *kase,
                                          struct diags *d)
 {
 	struct filt F = {fs, kase, NULL, flags};
-	const struct doc_node *household = item_get(kase, "household");
+	const struct doc_node *household = doc_map_get(kase, "household");
 	const struct doc_node **sess;
 	struct audience_secrets **sec;
 	struct doc_node *out, *list, *hh = NULL;
@@ -836,7 +802,7 @@ struct doc_node *audience_household_case(const struct doc_node *kase,
 		diag_add(d, NULL, 0, 0, "geen huishouden om te tonen");
 		return NULL;
 	}
-	n = pick_sessions(item_get(kase, "sessions"), version, &sess, d);
+	n = pick_sessions(doc_map_get(kase, "sessions"), version, &sess, d);
 	if (version != 0 && n == 0) {
 		free(sess);
 		return NULL;

@@ -175,6 +175,22 @@ const char *doc_map_str(const struct doc_node *map, const char *key)
 	return v && v->type == DOC_SCALAR ? v->text : NULL;
 }
 
+/* See doc.h. */
+size_t doc_seq_len(const struct doc_node *seq)
+{
+	return seq && seq->type == DOC_SEQ ? seq->len : 0;
+}
+
+/* See doc.h. */
+struct doc_node *doc_seq_find(const struct doc_node *seq, const char *key,
+                              const char *value)
+{
+	for (size_t i = 0; i < doc_seq_len(seq); i++)
+		if (str_eq(doc_map_str(seq->item[i], key), value))
+			return seq->item[i];
+	return NULL;
+}
+
 /* 1 for a plain scalar YAML reads as null; 0 otherwise, also for NULL. */
 int doc_is_null(const struct doc_node *n)
 {

@@ -270,59 +270,25 @@ static const char *item_str(const struct doc_node *item, const char *key)
 	                                     : NULL;
 }
 
-static const struct doc_node *item_get(const struct doc_node *item,
-                                       const char *key)
-{
-	return item && item->type == DOC_MAP ? doc_map_get(item, key) : NULL;
-}
-
-static size_t list_len(const struct doc_node *list)
-{
-	return list && list->type == DOC_SEQ ? list->len : 0;
-}
-
 static int str_true(const char *s)
 {
 	return str_eq(s, "true") || str_eq(s, "True") || str_eq(s, "TRUE");
 }
 
-/* A whole number, or -1. */
-static long str_num(const char *s)
-{
-	char *end;
-	long v;
-
-	if (str_empty(s))
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	return errno || *end ? -1 : v;
-}
-
-/* The item of list whose key has the scalar value. */
-static const struct doc_node *find_item(const struct doc_node *list,
-                                        const char *key, const char *value)
-{
-	for (size_t i = 0; i < list_len(list); i++)
-		if (str_eq(item_str(list->item[i], key), value))
-			return list->item[i];
-	return NULL;
-}
-
 static const struct doc_node *find_rank(struct tx *t, const char *rank)
 {
-	const struct doc_node *top3 = item_get(t->session, "top3");
-	long want = str_num(rank);
+	const struct doc_node *top3 = doc_map_get(t->session, "top3");
+	long want = str_whole(rank);
 
-	for (size_t i = 0; want >= 0 && i < list_len(top3); i++)
-		if (str_num(item_str(top3->item[i], "rank")) == want)
+	for (size_t i = 0; want >= 0 && i < doc_seq_len(top3); i++)
+		if (str_whole(item_str(top3->item[i], "rank")) == want)
 			return top3->item[i];
 	return NULL;
 }
 
 static const char *member_name(struct tx *t, const char *ref)
 {
-	return item_str(find_item(item_get(t->household, "members"), "ref", ref),
+	return item_str(doc_seq_find(doc_map_get(t->household, "members"), "ref", ref),
 	                "name");
 }
 
@@ -407,7 +373,7 @@ static void add_target(struct tx *t, struct strbuf *sb, const char *target)
 		                            str_eq(key, "factors")
 		                            ? t->analysis : t->session;
 		const struct doc_node *item =
-			find_item(item_get(in, key), "ref", target);
+			doc_seq_find(doc_map_get(in, key), "ref", target);
 
 		if (item) {
 			add_ref_line(sb, target, item, "text");
@@ -458,11 +424,11 @@ static void add_scalar(struct tx *t, struct strbuf *sb,
 		sb_add(sb, person(t, v));
 		break;
 	case FT_STATEMENTS:
-		item = find_item(item_get(t->session, "statements"), "ref", v);
+		item = doc_seq_find(doc_map_get(t->session, "statements"), "ref", v);
 		add_ref_line(sb, v, item, "text");
 		break;
 	case FT_FACTORS:
-		item = find_item(item_get(t->analysis, "factors"), "ref", v);
+		item = doc_seq_find(doc_map_get(t->analysis, "factors"), "ref", v);
 		add_ref_line(sb, v, item, "text");
 		break;
 	case FT_RANK: case FT_RANKS:
@@ -610,7 +576,7 @@ static void put_fields(struct tx *t, const struct form_section *sec,
 		if (!field_on_own_line(v, f, title_key))
 			continue;
 		sb_free(&val);
-		add_value(t, &val, f, item_get(item, f->key));
+		add_value(t, &val, f, doc_map_get(item, f->key));
 		if (!val.len)
 			continue;
 		sb_free(&lead);
@@ -651,9 +617,9 @@ static void put_item(struct tx *t, const struct form_section *sec,
 		sb_add(&title, "[VERTROUWELIJK] ");
 	for (size_t i = 0; i < 2 && v->title[i] && !title_key; i++) {
 		f = form_section_field(sec, v->title[i]);
-		if (f && item_get(item, f->key)) {
+		if (f && doc_map_get(item, f->key)) {
 			title_key = f->key;
-			add_value(t, &title, f, item_get(item, f->key));
+			add_value(t, &title, f, doc_map_get(item, f->key));
 		}
 	}
 	for (size_t i = 0, n = 0; i < 2 && v->inline_key[i]; i++) {
@@ -678,7 +644,7 @@ static void put_item(struct tx *t, const struct form_section *sec,
 		if (!child || !str_eq(e->parent, sec->key) || !e->is_list)
 			continue;
 		put_heading(t, hang, child->label, 0);
-		put_section_items(t, child, item_get(item, e->key), hang + INDENT);
+		put_section_items(t, child, doc_map_get(item, e->key), hang + INDENT);
 	}
 	t->blank = 1;
 	sb_free(&lead);
@@ -701,8 +667,8 @@ static const char **group_values(struct tx *t, const struct form_field *f,
                                  const struct doc_node *const *items, size_t n,
                                  size_t *out_n)
 {
-	const struct doc_node *top3 = item_get(t->session, "top3");
-	size_t ntop3 = list_len(top3), k = 0;
+	const struct doc_node *top3 = doc_map_get(t->session, "top3");
+	size_t ntop3 = doc_seq_len(top3), k = 0;
 	size_t nknown = f->type == FT_CHOICE ? f->nchoices
 	              : f->type == FT_CATEGORY && t->model ? t->model->ncategories
 	              : f->type == FT_RANK ? ntop3 : 0;
@@ -719,7 +685,7 @@ static const char **group_values(struct tx *t, const struct form_field *f,
 			for (size_t i = 0; i < ntop3; i++) {
 				const char *rank = item_str(top3->item[i], "rank");
 
-				if (str_num(rank) == r && !has_str(v, k, rank))
+				if (str_whole(rank) == r && !has_str(v, k, rank))
 					v[k++] = rank;
 			}
 	for (size_t i = 0; i < n; i++) {
@@ -794,7 +760,7 @@ static void put_section_items(struct tx *t, const struct form_section *sec,
                               const struct doc_node *list, int col)
 {
 	const struct view *v = view_of(sec->key);
-	size_t n = list_len(list);
+	size_t n = doc_seq_len(list);
 	const struct doc_node **items;
 
 	if (n == 0) {
@@ -808,8 +774,8 @@ static void put_section_items(struct tx *t, const struct form_section *sec,
 	if (v->sort_by_tag) /* insertion sort: stable, and n is small */
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = i; j > 0 &&
-			     str_num(item_str(items[j - 1], v->tag)) >
-			     str_num(item_str(items[j], v->tag)); j--) {
+			     str_whole(item_str(items[j - 1], v->tag)) >
+			     str_whole(item_str(items[j], v->tag)); j--) {
 				const struct doc_node *tmp = items[j];
 
 				items[j] = items[j - 1];
@@ -832,11 +798,11 @@ static const struct doc_node *section_node(struct tx *t, const char *key)
 	if (!e->parent)
 		return str_eq(key, "household") ? t->household : NULL;
 	if (str_eq(e->parent, "sessions"))
-		return item_get(t->session, key);
+		return doc_map_get(t->session, key);
 	parent = form_skeleton_get(e->parent);
 	if (!parent || parent->is_list)
 		return NULL;
-	return item_get(section_node(t, e->parent), key);
+	return doc_map_get(section_node(t, e->parent), key);
 }
 
 static void put_section(struct tx *t, const struct form_section *sec)
@@ -901,8 +867,8 @@ static const struct doc_node *pick_session(const struct doc_node *sessions,
 	long best_v = -1;
 	struct strbuf have = {0};
 
-	for (size_t i = 0; i < list_len(sessions); i++) {
-		long v = str_num(item_str(sessions->item[i], "version"));
+	for (size_t i = 0; i < doc_seq_len(sessions); i++) {
+		long v = str_whole(item_str(sessions->item[i], "version"));
 
 		if (v < 0)
 			continue;
@@ -937,7 +903,7 @@ int export_text_professional(FILE *out, const struct doc_node *kase,
 		return -1;
 	t.fs = fs;
 	t.household = doc_map_get(kase, "household");
-	t.analysis = item_get(t.session, "analysis");
+	t.analysis = doc_map_get(t.session, "analysis");
 	model = item_str(t.analysis, "model");
 	t.model = formset_model(fs, model ? model : "4p");
 	t.width = width > 0 ? width : INT_MAX;

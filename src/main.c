@@ -19,16 +19,11 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "paths.h"
 #include "ui.h"
 
 #ifndef DUO_VERSION
 #define DUO_VERSION "0.0.0"
-#endif
-#ifndef DUO_FORMS_DIR
-#define DUO_FORMS_DIR "/usr/local/share/duo/forms"
-#endif
-#ifndef DUO_DATA_DIR
-#define DUO_DATA_DIR "/usr/local/share/duo/data"
 #endif
 
 static const struct cli_command commands[] = {

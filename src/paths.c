@@ -10,13 +10,6 @@
 #include "paths.h"
 #include "util.h"
 
-#ifndef DUO_FORMS_DIR
-#define DUO_FORMS_DIR "/usr/local/share/duo/forms"
-#endif
-#ifndef DUO_DATA_DIR
-#define DUO_DATA_DIR "/usr/local/share/duo/data"
-#endif
-
 static int is_dir(const char *path)
 {
 	struct stat st;

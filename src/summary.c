@@ -135,39 +135,6 @@ static const char *item_str(const struct doc_node *item, const char *key)
 	                                     : NULL;
 }
 
-static const struct doc_node *item_get(const struct doc_node *item,
-                                       const char *key)
-{
-	return item && item->type == DOC_MAP ? doc_map_get(item, key) : NULL;
-}
-
-static size_t list_len(const struct doc_node *list)
-{
-	return list && list->type == DOC_SEQ ? list->len : 0;
-}
-
-/* A whole number, or -1. */
-static long str_num(const char *s)
-{
-	char *end;
-	long v;
-
-	if (str_empty(s))
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	return errno || *end || v < 0 ? -1 : v;
-}
-
-static const struct doc_node *find_item(const struct doc_node *list,
-                                        const char *key, const char *value)
-{
-	for (size_t i = 0; i < list_len(list); i++)
-		if (str_eq(item_str(list->item[i], key), value))
-			return list->item[i];
-	return NULL;
-}
-
 /* The builder's state. Everything it reads is in the filtered copy. */
 struct bx {
 	const struct formset *fs;
@@ -209,14 +176,14 @@ static char *first_name(const char *name)
  * member has the same first name. Caller frees. */
 static char *member_name(const struct bx *b, const struct doc_node *m)
 {
-	const struct doc_node *members = item_get(b->household, "members");
+	const struct doc_node *members = doc_map_get(b->household, "members");
 	const char *name = item_str(m, "name");
 	char *first;
 
 	if (!name)
 		return xstrdup(item_str(m, "ref") ? item_str(m, "ref") : "");
 	first = first_name(name);
-	for (size_t i = 0; i < list_len(members); i++) {
+	for (size_t i = 0; i < doc_seq_len(members); i++) {
 		const char *other = item_str(members->item[i], "name");
 		char *of;
 		int same;
@@ -239,7 +206,7 @@ static char *member_name(const struct bx *b, const struct doc_node *m)
 static char *person(const struct bx *b, const char *v)
 {
 	const struct doc_node *m =
-		find_item(item_get(b->household, "members"), "ref", v);
+		doc_seq_find(doc_map_get(b->household, "members"), "ref", v);
 
 	if (m)
 		return member_name(b, m);
@@ -274,7 +241,7 @@ static char *date_text(const struct bx *b, const char *date)
 static const struct doc_node *find_rank(const struct bx *b, long rank)
 {
 	for (size_t i = 0; i < b->ntop3; i++)
-		if (str_num(item_str(b->top3[i], "rank")) == rank)
+		if (str_whole(item_str(b->top3[i], "rank")) == rank)
 			return b->top3[i];
 	return NULL;
 }
@@ -296,9 +263,9 @@ static int is_true(const char *s)
 /* 1 if the household has a member whose role is kind. */
 static int has_children(const struct bx *b)
 {
-	const struct doc_node *members = item_get(b->household, "members");
+	const struct doc_node *members = doc_map_get(b->household, "members");
 
-	for (size_t i = 0; i < list_len(members); i++)
+	for (size_t i = 0; i < doc_seq_len(members); i++)
 		if (str_eq(item_str(members->item[i], "role"), "kind"))
 			return 1;
 	return 0;
@@ -316,7 +283,7 @@ static void build_intro(struct bx *b)
 	s = stx_expand(T(b, "sentences", "intro"), vars);
 	add_para(b->S, s);
 	free(s);
-	if (str_num(item_str(b->session, "version")) > 1) {
+	if (str_whole(item_str(b->session, "version")) > 1) {
 		s = stx_expand(T(b, "sentences", "intro_update"), vars);
 		add_para(b->S, s);
 		free(s);
@@ -326,14 +293,14 @@ static void build_intro(struct bx *b)
 
 static void build_participants(struct bx *b)
 {
-	const struct doc_node *list = item_get(b->session, "participants");
+	const struct doc_node *list = doc_map_get(b->session, "participants");
 	char *date = date_text(b, item_str(b->session, "date"));
 	const char *vars[] = {"datum", date, NULL};
 	struct summary_block *l;
 	char *s;
 
 	add_heading(b->S, 2, T(b, "headings", "participants"));
-	if (list_len(list) == 0) {
+	if (doc_seq_len(list) == 0) {
 		add_para(b->S, T(b, "sentences", "no_participants"));
 		free(date);
 		return;
@@ -345,7 +312,7 @@ static void build_participants(struct bx *b)
 	l = add_block(b->S, SUMMARY_LIST);
 	for (size_t i = 0; i < list->len; i++) {
 		const struct doc_node *p = list->item[i];
-		const struct doc_node *m = find_item(item_get(b->household, "members"),
+		const struct doc_node *m = doc_seq_find(doc_map_get(b->household, "members"),
 		                                     "ref", item_str(p, "member"));
 		const char *name = m ? item_str(m, "name") : item_str(p, "name");
 		const char *org = item_str(p, "organisation");
@@ -407,7 +374,7 @@ static void build_concern(struct bx *b, const struct doc_node *c,
 	if ((v = item_str(c, "agreement")))
 		block_pair(p, T(b, "labels", "agreement"),
 		           choice_text(b, "top3", "agreement", v), 0);
-	if ((s = scores_text(b, item_get(c, "scores")))) {
+	if ((s = scores_text(b, doc_map_get(c, "scores")))) {
 		block_pair(p, T(b, "labels", "scores"), s, 0);
 		free(s);
 	}
@@ -427,7 +394,7 @@ static void build_concerns(struct bx *b)
 	}
 	add_para(b->S, T(b, "sentences", "concerns_intro"));
 	for (size_t i = 0; i < b->ntop3; i++)
-		if (item_get(b->top3[i], "scores"))
+		if (doc_map_get(b->top3[i], "scores"))
 			scores = 1;
 	if (scores)
 		add_para(b->S, T(b, "sentences", "scores_intro"));
@@ -437,11 +404,11 @@ static void build_concerns(struct bx *b)
 
 static void build_strengths(struct bx *b)
 {
-	const struct doc_node *factors = item_get(b->analysis, "factors");
+	const struct doc_node *factors = doc_map_get(b->analysis, "factors");
 	struct summary_block *l = NULL;
 
 	add_heading(b->S, 2, T(b, "headings", "strengths"));
-	for (size_t i = 0; i < list_len(factors); i++) {
+	for (size_t i = 0; i < doc_seq_len(factors); i++) {
 		const struct doc_node *f = factors->item[i];
 
 		if (!stx_protective(b->tx, item_str(f, "category")) ||
@@ -462,9 +429,9 @@ static char *texts_of(const struct doc_node *list, const struct doc_node *seq)
 {
 	struct strbuf sb = {0};
 
-	for (size_t i = 0; i < list_len(seq); i++) {
+	for (size_t i = 0; i < doc_seq_len(seq); i++) {
 		const struct doc_node *it =
-			find_item(list, "ref", node_str(seq->item[i]));
+			doc_seq_find(list, "ref", node_str(seq->item[i]));
 		const char *t = item_str(it, "text");
 
 		if (t)
@@ -478,8 +445,8 @@ static char *concerns_of(const struct bx *b, const struct doc_node *seq)
 {
 	struct strbuf sb = {0};
 
-	for (size_t i = 0; i < list_len(seq); i++) {
-		const struct doc_node *c = find_rank(b, str_num(node_str(seq->item[i])));
+	for (size_t i = 0; i < doc_seq_len(seq); i++) {
+		const struct doc_node *c = find_rank(b, str_whole(node_str(seq->item[i])));
 		char *s;
 
 		if (!c)
@@ -493,12 +460,12 @@ static char *concerns_of(const struct bx *b, const struct doc_node *seq)
 
 static void build_explanations(struct bx *b)
 {
-	const struct doc_node *hyp = item_get(b->analysis, "hypotheses");
-	const struct doc_node *factors = item_get(b->analysis, "factors");
+	const struct doc_node *hyp = doc_map_get(b->analysis, "hypotheses");
+	const struct doc_node *factors = doc_map_get(b->analysis, "factors");
 	struct summary_block *l;
 
 	add_heading(b->S, 2, T(b, "headings", "explanations"));
-	if (list_len(hyp) == 0) {
+	if (doc_seq_len(hyp) == 0) {
 		add_para(b->S, T(b, "sentences", "no_explanations"));
 		return;
 	}
@@ -513,11 +480,11 @@ static void build_explanations(struct bx *b)
 		if (!item_str(h, "text"))
 			continue;
 		it = list_add(l, item_str(h, "text"));
-		if ((s = concerns_of(b, item_get(h, "explains")))) {
+		if ((s = concerns_of(b, doc_map_get(h, "explains")))) {
 			item_pair(it, T(b, "labels", "explains"), s, 0);
 			free(s);
 		}
-		if ((s = texts_of(factors, item_get(h, "factors")))) {
+		if ((s = texts_of(factors, doc_map_get(h, "factors")))) {
 			item_pair(it, T(b, "labels", "factors"), s, 0);
 			free(s);
 		}
@@ -572,26 +539,26 @@ static void plan_item(struct bx *b, struct summary_block *l,
 static int in_group(const struct bx *b, const struct doc_node *p,
                     const struct doc_node *c)
 {
-	long rank = str_num(item_str(p, "concern"));
+	long rank = str_whole(item_str(p, "concern"));
 
 	if (c)
-		return rank >= 0 && rank == str_num(item_str(c, "rank"));
+		return rank >= 0 && rank == str_whole(item_str(c, "rank"));
 	return rank < 0 || !find_rank(b, rank);
 }
 
 /* The phases in the order of the form, then any other value. */
 static void plan_group(struct bx *b, const struct doc_node *c)
 {
-	const struct doc_node *plan = item_get(b->session, "plan");
+	const struct doc_node *plan = doc_map_get(b->session, "plan");
 	const struct form_section *sec = formset_section(b->fs, "plan");
 	const struct form_field *phase = sec ? form_section_field(sec, "phase")
 	                                     : NULL;
 	size_t nphases = phase ? phase->nchoices : 0, n = 0;
-	const char **order = xcalloc(nphases + list_len(plan) + 1,
+	const char **order = xcalloc(nphases + doc_seq_len(plan) + 1,
 	                             sizeof *order);
 	char *s;
 
-	for (size_t i = 0; i < list_len(plan); i++)
+	for (size_t i = 0; i < doc_seq_len(plan); i++)
 		n += in_group(b, plan->item[i], c);
 	if (n == 0) {
 		free(order);
@@ -605,7 +572,7 @@ static void plan_group(struct bx *b, const struct doc_node *c)
 	n = 0;
 	for (size_t i = 0; i < nphases; i++)
 		order[n++] = phase->choices[i].value;
-	for (size_t i = 0; i < list_len(plan); i++) {
+	for (size_t i = 0; i < doc_seq_len(plan); i++) {
 		const char *v = item_str(plan->item[i], "phase");
 		size_t k;
 
@@ -617,7 +584,7 @@ static void plan_group(struct bx *b, const struct doc_node *c)
 	for (size_t k = 0; k < n; k++) {
 		struct summary_block *l = NULL;
 
-		for (size_t i = 0; i < list_len(plan); i++) {
+		for (size_t i = 0; i < doc_seq_len(plan); i++) {
 			const struct doc_node *p = plan->item[i];
 			const char *v = item_str(p, "phase");
 
@@ -638,10 +605,10 @@ static void plan_group(struct bx *b, const struct doc_node *c)
 
 static void build_plan(struct bx *b)
 {
-	const struct doc_node *plan = item_get(b->session, "plan");
+	const struct doc_node *plan = doc_map_get(b->session, "plan");
 
 	add_heading(b->S, 2, T(b, "headings", "plan"));
-	if (list_len(plan) == 0) {
+	if (doc_seq_len(plan) == 0) {
 		add_para(b->S, T(b, "sentences", "no_plan"));
 		return;
 	}
@@ -653,11 +620,11 @@ static void build_plan(struct bx *b)
 
 static void build_conditions(struct bx *b)
 {
-	const struct doc_node *plan = item_get(b->session, "plan");
+	const struct doc_node *plan = doc_map_get(b->session, "plan");
 	struct summary_block *l = NULL;
 
 	add_heading(b->S, 2, T(b, "headings", "conditions"));
-	for (size_t i = 0; i < list_len(plan); i++) {
+	for (size_t i = 0; i < doc_seq_len(plan); i++) {
 		const struct doc_node *p = plan->item[i];
 		const char *cons = item_str(p, "consequence");
 		struct summary_item *it;
@@ -744,7 +711,7 @@ static int is_duo(const struct doc_node *p)
 
 static void build_contacts(struct bx *b)
 {
-	const struct doc_node *parts = item_get(b->session, "participants");
+	const struct doc_node *parts = doc_map_get(b->session, "participants");
 	const struct stx_team *t = b->team;
 	struct summary_block *l;
 	char *s;
@@ -752,7 +719,7 @@ static void build_contacts(struct bx *b)
 	add_heading(b->S, 2, T(b, "headings", "contacts"));
 	add_para(b->S, T(b, "sentences", "contacts_intro"));
 	l = add_block(b->S, SUMMARY_LIST);
-	for (size_t i = 0; i < list_len(parts); i++) {
+	for (size_t i = 0; i < doc_seq_len(parts); i++) {
 		const struct doc_node *p = parts->item[i];
 		const char *org = item_str(p, "organisation");
 
@@ -789,11 +756,11 @@ static void build_contacts(struct bx *b)
 
 static void build_closing(struct bx *b)
 {
-	const struct doc_node *parts = item_get(b->session, "participants");
+	const struct doc_node *parts = doc_map_get(b->session, "participants");
 	struct strbuf sb = {0};
 
 	add_para(b->S, T(b, "sentences", "closing"));
-	for (size_t i = 0; i < list_len(parts); i++)
+	for (size_t i = 0; i < doc_seq_len(parts); i++)
 		if (is_duo(parts->item[i]))
 			sb_addf(&sb, "%s%s", sb.len ? "\n" : "",
 			        item_str(parts->item[i], "name"));
@@ -808,11 +775,11 @@ static void build_closing(struct bx *b)
  * read: which session to show, not what is in it. */
 static int highest_version(const struct doc_node *kase)
 {
-	const struct doc_node *sessions = item_get(kase, "sessions");
+	const struct doc_node *sessions = doc_map_get(kase, "sessions");
 	long best = 0;
 
-	for (size_t i = 0; i < list_len(sessions); i++) {
-		long v = str_num(item_str(sessions->item[i], "version"));
+	for (size_t i = 0; i < doc_seq_len(sessions); i++) {
+		long v = str_whole(item_str(sessions->item[i], "version"));
 
 		if (v > best && v <= 1000000)
 			best = v;
@@ -823,16 +790,16 @@ static int highest_version(const struct doc_node *kase)
 /* The top-3 of the session sorted by rank. */
 static void sort_top3(struct bx *b)
 {
-	const struct doc_node *top3 = item_get(b->session, "top3");
+	const struct doc_node *top3 = doc_map_get(b->session, "top3");
 
-	b->ntop3 = list_len(top3);
+	b->ntop3 = doc_seq_len(top3);
 	b->top3 = xcalloc(b->ntop3 + 1, sizeof *b->top3);
 	for (size_t i = 0; i < b->ntop3; i++)
 		b->top3[i] = top3->item[i];
 	for (size_t i = 1; i < b->ntop3; i++)
 		for (size_t j = i; j > 0 &&
-		     str_num(item_str(b->top3[j - 1], "rank")) >
-		     str_num(item_str(b->top3[j], "rank")); j--) {
+		     str_whole(item_str(b->top3[j - 1], "rank")) >
+		     str_whole(item_str(b->top3[j], "rank")); j--) {
 			const struct doc_node *tmp = b->top3[j];
 
 			b->top3[j] = b->top3[j - 1];
@@ -847,20 +814,20 @@ static struct summary *build(const struct doc_node *shown,
                              struct diags *d)
 {
 	struct bx b = {0};
-	const struct doc_node *sessions = item_get(shown, "sessions");
+	const struct doc_node *sessions = doc_map_get(shown, "sessions");
 	const char *name, *team;
 	const char *vars[4];
 	struct summary *S;
 
 	b.fs = fs;
 	b.tx = tx;
-	b.household = item_get(shown, "household");
-	b.session = list_len(sessions) ? sessions->item[0] : NULL;
+	b.household = doc_map_get(shown, "household");
+	b.session = doc_seq_len(sessions) ? sessions->item[0] : NULL;
 	if (!b.session) {
 		diag_add(d, NULL, 0, 0, "dit huishouden heeft nog geen sessies");
 		return NULL;
 	}
-	b.analysis = item_get(b.session, "analysis");
+	b.analysis = doc_map_get(b.session, "analysis");
 	team = item_str(b.household, "team");
 	b.team = stx_team(tx, team);
 	if (!b.team) {
@@ -876,7 +843,7 @@ static struct summary *build(const struct doc_node *shown,
 	b.S = S;
 	S->lang = xstrdup("nl");
 	S->household = xstrdup(name ? name : "");
-	S->version = (int)str_num(item_str(b.session, "version"));
+	S->version = (int)str_whole(item_str(b.session, "version"));
 	S->date = xstrdup(item_str(b.session, "date") ? item_str(b.session, "date")
 	                                              : "");
 	vars[0] = "huishouden";

@@ -8,6 +8,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <stdint.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -571,4 +572,16 @@ int str_empty(const char *s)
 int str_has_prefix(const char *s, const char *prefix)
 {
 	return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+long str_whole(const char *s)
+{
+	char *end;
+	long v;
+
+	if (str_empty(s))
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return errno || *end || v < 0 ? -1 : v;
 }
