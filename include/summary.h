@@ -190,4 +190,23 @@ char *summary_render_string(summary_render_fn run, const struct summary *s,
                             const struct summary_render_opts *o,
                             struct diags *d);
 
+/* The width of the text format in a file: what `duo export` and the
+ * screens' "opslaan als" both write. */
+#define SUMMARY_TEXT_WIDTH 72
+
+/*
+ * The one way the summary goes into a file, for `duo export --audience
+ * huishouden` and the screens' "opslaan als" alike: build the summary of
+ * version of kase (summary_build: filtered, refused when confidential
+ * text would show) completely before anything is opened, so a refusal
+ * writes nothing; then render it in format fmt (text at
+ * SUMMARY_TEXT_WIDTH) to path (NULL or "-": stdout) through output.h: a
+ * temporary file beside it, mode 0600, renamed into place, so the file
+ * appears whole or not at all. 0, or -1 after diagnostics.
+ */
+int summary_export(const struct doc_node *kase, const struct formset *fs,
+                   const struct summary_texts *tx, int version,
+                   const struct summary_format *fmt, const char *path,
+                   struct diags *d);
+
 #endif

@@ -150,6 +150,7 @@ enum ui_action {
 	UI_A_MOVE_LEFT, UI_A_MOVE_RIGHT,     /* statement to another column */
 	UI_A_RANK_UP, UI_A_RANK_DOWN,        /* top-3 order */
 	UI_A_PROMOTE,
+	UI_A_SAVE_AS,                        /* the summary as a file */
 	/* forms */
 	UI_A_NEXT_FIELD, UI_A_PREV_FIELD, UI_A_DONE, UI_A_TOGGLE,
 	/* dialogs */
@@ -641,6 +642,8 @@ struct ui_app {
 	int *feed;                /* keys from DUO_KEYS still to come */
 	size_t nfeed, ifeed;
 	struct ui_view *households; /* the bottom view */
+	char *save_dir;           /* where the last summary was saved */
+	const char *save_format;  /* and in which format (static) */
 };
 
 long long ui_now_ms(void);

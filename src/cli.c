@@ -25,6 +25,7 @@
 #include "config.h"
 #include "export.h"
 #include "form.h"
+#include "output.h"
 #include "paths.h"
 #include "plaintext.h"
 #include "store.h"
@@ -325,102 +326,6 @@ static struct store *open_store(const struct cli *c, int must_exist)
 	return s;
 }
 
-/* ---- an output file that appears whole or not at all ------------------ */
-
-struct output {
-	FILE *f;
-	const char *path;  /* NULL: stdout */
-	char *tmp;         /* the temporary file beside path */
-};
-
-/* Open path (NULL or "-": stdout) for writing through a temporary file in
- * the same directory, mode 0600. 0, or -1 after a diagnostic. */
-static int output_open(struct output *o, const char *path, struct diags *d)
-{
-	const char *slash;
-	int fd;
-
-	o->f = stdout;
-	o->path = NULL;
-	o->tmp = NULL;
-	if (!path || str_eq(path, "-"))
-		return 0;
-	slash = strrchr(path, '/');
-	if (slash)
-		o->tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
-		                   slash + 1);
-	else
-		o->tmp = xasprintf(".%s.XXXXXX", path);
-	fd = mkstemp(o->tmp);
-	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
-		diag_add(d, path, 0, 0, "kan niet schrijven: %s", strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(o->tmp);
-		}
-		free(o->tmp);
-		o->tmp = NULL;
-		return -1;
-	}
-	o->path = path;
-	return 0;
-}
-
-/* Make the output final: flushed, synced and renamed into place. 0 or -1
- * after a diagnostic (the temporary file is then gone). */
-static int output_commit(struct output *o, struct diags *d)
-{
-	int rc = 0;
-
-	if (!o->path) {
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			diag_add(d, NULL, 0, 0, "schrijven naar de uitvoer mislukt: %s",
-			         strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
-		rc = -1;
-	if (fclose(o->f) != 0)
-		rc = -1;
-	o->f = NULL;
-	if (rc == 0 && rename(o->tmp, o->path) != 0)
-		rc = -1;
-	if (rc != 0) {
-		diag_add(d, o->path, 0, 0, "schrijven mislukt: %s", strerror(errno));
-		unlink(o->tmp);
-	} else {
-		/* make the rename itself durable */
-		const char *slash = strrchr(o->path, '/');
-		char *dir = slash ? xstrndup(o->path, (size_t)(slash - o->path) + 1)
-		                  : xstrdup(".");
-		int dirfd = open(dir, O_RDONLY | O_DIRECTORY);
-
-		if (dirfd >= 0) {
-			fsync(dirfd);
-			close(dirfd);
-		}
-		free(dir);
-	}
-	free(o->tmp);
-	o->tmp = NULL;
-	return rc;
-}
-
-/* Give up: remove the temporary file. */
-static void output_abort(struct output *o)
-{
-	if (o->path) {
-		if (o->f)
-			fclose(o->f);
-		unlink(o->tmp);
-	}
-	free(o->tmp);
-	o->tmp = NULL;
-	o->f = NULL;
-}
-
 /* ---- import ------------------------------------------------------------ */
 
 /* The files of `duo import`, one by one, for case_import_files. */
@@ -549,25 +454,14 @@ static int export_summary(const struct cli *c, struct store *s,
                           const struct summary_format *fmt, int version,
                           const char *path, struct diags *d)
 {
-	struct summary_render_opts opts = {TEXT_WIDTH};
 	char *datadir = cli_data_dir(c);
 	struct summary_texts *tx = summary_texts_load(datadir, d);
 	struct doc_node *doc = NULL;
-	struct summary *sum = NULL;
-	struct output o;
 	int rc = -1;
 
 	free(datadir);
-	if (tx && (doc = store_export_case(s, fs, id, d)) != NULL &&
-	    (sum = summary_build(doc, fs, tx, version, d)) != NULL &&
-	    output_open(&o, path, d) == 0) {
-		rc = fmt->run(o.f, sum, &opts, d);
-		if (rc == 0)
-			rc = output_commit(&o, d);
-		else
-			output_abort(&o);
-	}
-	summary_free(sum);
+	if (tx && (doc = store_export_case(s, fs, id, d)) != NULL)
+		rc = summary_export(doc, fs, tx, version, fmt, path, d);
 	doc_free(doc);
 	summary_texts_free(tx);
 	return rc;

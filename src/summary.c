@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "audience.h"
+#include "output.h"
 #include "summary_impl.h"
 
 /* ---- the document ------------------------------------------------------ */
@@ -953,4 +954,33 @@ char *summary_render_string(summary_render_fn run, const struct summary *s,
 		return NULL;
 	}
 	return buf;
+}
+
+/* See summary.h. */
+int summary_export(const struct doc_node *kase, const struct formset *fs,
+                   const struct summary_texts *tx, int version,
+                   const struct summary_format *fmt, const char *path,
+                   struct diags *d)
+{
+	struct summary_render_opts opts = {SUMMARY_TEXT_WIDTH};
+	struct summary *sum = summary_build(kase, fs, tx, version, d);
+	struct output o;
+	int rc = -1;
+
+	if (sum && output_open(&o, path, d) == 0) {
+		struct diags rd = {0};
+
+		rc = fmt->run(o.f, sum, &opts, &rd);
+		if (rc == 0)
+			rc = output_commit(&o, d);
+		else
+			output_abort(&o);
+		/* the renderer does not know the file: name it */
+		for (size_t i = 0; i < rd.n; i++)
+			diag_add(d, o.path ? o.path : rd.v[i].file, 0, 0, "%s%s",
+			         rd.v[i].msg, o.path ? "; er is niets opgeslagen" : "");
+		diags_free(&rd);
+	}
+	summary_free(sum);
+	return rc;
 }

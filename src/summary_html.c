@@ -9,12 +9,15 @@
  * dl; the pairs of a concern are a dl; the household's own words are a q.
  * Every text is escaped (& < > " '); a line break inside a text is a <br>.
  * Long words may break anywhere, so nothing is cut off on a narrow screen
- * or on paper; the print style keeps a heading with what follows it.
+ * or on paper, except phone numbers and e-mail addresses, which stay
+ * whole on one line; the print style keeps a heading with what follows
+ * it.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "summary_impl.h"
 
 static const char style[] =
@@ -37,18 +40,17 @@ static const char style[] =
 	"dt{font-weight:600}\n"
 	"dd{margin:0 0 .5em 1.25em}\n"
 	"q{font-style:italic}\n"
+	".nw{white-space:nowrap}\n"
 	"@page{size:A4;margin:18mm 18mm 20mm}\n"
 	"@media print{html{font-size:11pt}body{max-width:none;padding:0}"
 	"h2{border-color:#000}h1,h2,h3,h4,dt{break-after:avoid;"
 	"page-break-after:avoid}li,dd,p{break-inside:avoid;"
 	"page-break-inside:avoid}}\n";
 
-/* Append text escaped for HTML; a line break becomes <br>. */
-static void add_text(struct strbuf *sb, const char *text)
+/* Append n bytes of s escaped for HTML; a line break becomes <br>. */
+static void add_escaped(struct strbuf *sb, const char *s, size_t n)
 {
-	char *c = summary_clean(text);
-
-	for (const char *p = c; *p; p++) {
+	for (const char *p = s; p < s + n; p++) {
 		switch (*p) {
 		case '&': sb_add(sb, "&amp;"); break;
 		case '<': sb_add(sb, "&lt;"); break;
@@ -59,6 +61,98 @@ static void add_text(struct strbuf *sb, const char *text)
 		default: sb_addc(sb, *p); break;
 		}
 	}
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alnum(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A character of the part of an e-mail address before the @. */
+static int is_local(char c)
+{
+	return is_alnum(c) || (c && strchr("._%+-", c));
+}
+
+/* The length of the e-mail address at p (name@domain.tld), or 0. */
+static size_t email_len(const char *p)
+{
+	size_t n = 0, at, end, dot = 0;
+
+	while (is_local(p[n]))
+		n++;
+	if (n == 0 || p[n] != '@')
+		return 0;
+	at = n++;
+	while (is_alnum(p[n]) || p[n] == '.' || p[n] == '-')
+		n++;
+	end = n;
+	while (end > at + 1 && (p[end - 1] == '.' || p[end - 1] == '-'))
+		end--;  /* the full stop of the sentence is not part of it */
+	for (size_t i = at + 2; i < end; i++)
+		if (p[i] == '.')
+			dot = i;
+	return dot ? end : 0;
+}
+
+/* The length of the phone number at p, or 0: a 0 or + and at least
+ * PHONE_MIN_DIGITS digits in groups parted by one blank or hyphen
+ * ("0318 000 101", "06-12345678", "+31 6 1234 5678"). */
+#define PHONE_MIN_DIGITS 8
+static size_t phone_len(const char *p)
+{
+	size_t n = 0, digits = 0;
+
+	if (*p == '+')
+		n++;
+	else if (*p != '0')
+		return 0;
+	while (1) {
+		if (is_digit(p[n])) {
+			digits++;
+			n++;
+		} else if ((p[n] == ' ' || p[n] == '-') && n > 0 &&
+		           is_digit(p[n - 1]) && is_digit(p[n + 1])) {
+			n++;
+		} else {
+			break;
+		}
+	}
+	if (digits < PHONE_MIN_DIGITS || is_alnum(p[n]))
+		return 0;
+	return n;
+}
+
+/* Append text escaped for HTML. Phone numbers and e-mail addresses are
+ * kept on one line (class nw): a number broken over two lines is easily
+ * misread or half copied. */
+static void add_text(struct strbuf *sb, const char *text)
+{
+	char *c = summary_clean(text);
+	const char *done = c;
+
+	for (const char *p = c; *p; p++) {
+		size_t n = 0;
+
+		if (p > c && (is_local(p[-1]) || p[-1] == '@'))
+			continue;  /* not at the start of a word */
+		if (!(n = phone_len(p)))
+			n = email_len(p);
+		if (!n)
+			continue;
+		add_escaped(sb, done, (size_t)(p - done));
+		sb_add(sb, "<span class=\"nw\">");
+		add_escaped(sb, p, n);
+		sb_add(sb, "</span>");
+		p += n - 1;
+		done = p + 1;
+	}
+	add_escaped(sb, done, strlen(done));
 	free(c);
 }
 
@@ -135,7 +229,7 @@ int summary_render_html(FILE *out, const struct summary *s,
 	errno = 0;
 	if (fwrite(sb.s, 1, sb.len, out) != sb.len || fflush(out) != 0) {
 		diag_add(d, NULL, 0, 0, "schrijven mislukt: %s",
-		         errno ? strerror(errno) : "onbekende fout");
+		         output_why(errno));
 		sb_free(&sb);
 		return -1;
 	}

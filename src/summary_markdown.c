@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "summary_impl.h"
 
 /* Append one line of text (no newline inside) escaped for Markdown. */
@@ -153,7 +154,7 @@ int summary_render_markdown(FILE *out, const struct summary *s,
 	if (sb.len && (fwrite(sb.s, 1, sb.len, out) != sb.len ||
 	               fflush(out) != 0)) {
 		diag_add(d, NULL, 0, 0, "schrijven mislukt: %s",
-		         errno ? strerror(errno) : "onbekende fout");
+		         output_why(errno));
 		sb_free(&sb);
 		return -1;
 	}

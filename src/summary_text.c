@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "summary_impl.h"
 
 #define DEFAULT_WIDTH 72
@@ -249,7 +250,7 @@ int summary_render_text(FILE *out, const struct summary *s,
 	if (o.sb.len && (fwrite(o.sb.s, 1, o.sb.len, out) != o.sb.len ||
 	                 fflush(out) != 0)) {
 		diag_add(d, NULL, 0, 0, "schrijven mislukt: %s",
-		         errno ? strerror(errno) : "onbekende fout");
+		         output_why(errno));
 		sb_free(&o.sb);
 		return -1;
 	}

@@ -137,6 +137,9 @@ const struct ui_keydef ui_keymap[] = {
 	 "Spatie"},
 	{UI_SC_PREVIEW, UI_KEY_PGUP, UI_A_PGUP, "omhoog", "Een scherm omhoog",
 	 NULL},
+	{UI_SC_PREVIEW, 'o', UI_A_SAVE_AS, "opslaan als",
+	 "De samenvatting voor het huishouden opslaan als bestand: tekst, "
+	 "markdown of html", NULL},
 	{UI_SC_PREVIEW, 'u', UI_A_UNDO, NULL,
 	 "De laatste wijziging op dit scherm ongedaan maken", NULL},
 

@@ -655,6 +655,7 @@ void ui_app_close(struct ui_app *app)
 	free(app->forms_dir);
 	free(app->data_dir);
 	free(app->user);
+	free(app->save_dir);
 	free(app);
 }
 
