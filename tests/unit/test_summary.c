@@ -659,6 +659,87 @@ TEST(html_is_self_contained)
 	doc_free(kase);
 }
 
+/* Phone numbers (a 0 or + and at least 8 digits) and e-mail addresses
+ * stay on one line in HTML; dates, years, times and short numbers are
+ * left alone. */
+TEST(html_keeps_phone_numbers_and_mail_whole)
+{
+	struct summary_block b = {.type = SUMMARY_PARAGRAPH, .text = (char *)
+		"Bel 0318 000 101, 06-12345678 of +31 6 1234 5678. Mail naar "
+		"a.b@team.example. Op 14 oktober 2026 om 9.30 uur, huisnummer 12, "
+		"2026-10-14, 112 of 0800 1234, en x@y of @ alleen."};
+	struct summary s = {.lang = (char *)"nl", .title = (char *)"T",
+	                    .blocks = &b, .nblocks = 1};
+	struct diags d = {0};
+	char *h = summary_render_string(summary_render_html, &s, NULL, &d);
+
+	CHECK(h != NULL);
+	CHECK_CONTAINS(h, ".nw{white-space:nowrap}");
+	CHECK_CONTAINS(h, "Bel <span class=\"nw\">0318 000 101</span>, "
+	               "<span class=\"nw\">06-12345678</span> of "
+	               "<span class=\"nw\">+31 6 1234 5678</span>. Mail naar "
+	               "<span class=\"nw\">a.b@team.example</span>. Op 14 "
+	               "oktober 2026 om 9.30 uur, huisnummer 12, 2026-10-14, "
+	               "112 of <span class=\"nw\">0800 1234</span>, en x@y of "
+	               "@ alleen.</p>");
+	free(h);
+	diags_free(&d);
+}
+
+/* summary_export: the file is the rendering, mode 0600; a refused
+ * summary and a missing directory leave nothing, with a message that
+ * names the file. */
+TEST(export_to_a_file)
+{
+	struct doc_node *kase = load(example());
+	struct doc_node *leak = load("tests/cases/summary/lek-vertrouwelijk.yaml");
+	char dir[] = "/tmp/duo-summary-XXXXXX", *path, *want, *got, *msg;
+	struct diags d = {0};
+	struct stat st;
+	FILE *f;
+	long n;
+
+	CHECK(mkdtemp(dir) != NULL);
+	path = xasprintf("%s/brief.html", dir);
+	CHECK_INT(summary_export(kase, &FS, TX, 0, summary_format_get("html"),
+	                         path, &d), 0);
+	CHECK_INT(d.n, 0);
+	CHECK_INT(stat(path, &st), 0);
+	CHECK_INT(st.st_mode & 0777, 0600);
+	want = render("html", kase, 0, 72, NULL);
+	f = fopen(path, "r");
+	CHECK(f != NULL);
+	got = xcalloc(1, (size_t)st.st_size + 1);
+	n = f ? (long)fread(got, 1, (size_t)st.st_size, f) : 0;
+	CHECK_INT(n, st.st_size);
+	CHECK_STR(got, want);
+	if (f)
+		fclose(f);
+	free(got);
+	free(want);
+	unlink(path);
+
+	/* refused: nothing at all in the directory */
+	CHECK_INT(summary_export(leak, &FS, TX, 0, summary_format_get("text"),
+	                         path, &d), -1);
+	CHECK(d.n > 0);
+	CHECK_INT(rmdir(dir), 0);  /* empty: no file, no temporary file */
+	diags_free(&d);
+
+	/* a directory that is not there */
+	CHECK_INT(summary_export(kase, &FS, TX, 0, summary_format_get("text"),
+	                         path, &d), -1);
+	CHECK_INT(d.n, 1);
+	msg = d.n ? diag_format(&d.v[0]) : NULL;
+	CHECK_CONTAINS(msg ? msg : "", "brief.html");
+	CHECK_CONTAINS(msg ? msg : "", "de map bestaat niet");
+	free(msg);
+	diags_free(&d);
+	free(path);
+	doc_free(leak);
+	doc_free(kase);
+}
+
 /* ---- every case of the repository --------------------------------------- */
 
 typedef void (*text_fn)(const struct doc_node *n, void *arg);
@@ -824,6 +905,8 @@ int main(void)
 	RUN(formats_table);
 	RUN(markup_in_text_is_escaped);
 	RUN(html_is_self_contained);
+	RUN(html_keeps_phone_numbers_and_mail_whole);
+	RUN(export_to_a_file);
 	RUN(every_case_shows_what_it_must_and_hides_what_it_must);
 	summary_texts_free(TX);
 	formset_free(&FS);
