@@ -8,9 +8,14 @@
  * show the first screen fast, the list first loads only what fits on the
  * screen and loads the rest on the next tick (or at once when the cursor
  * goes beyond it). Only visible rows are drawn.
+ *
+ * While the household watches (F3) the names of other households must
+ * not be on the screen: the list holds only the household opened last,
+ * and a search finds a household only by its whole name.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ui_impl.h"
 
@@ -43,6 +48,8 @@ struct ui_hhview {
 	long long poll_at;
 	char *want;             /* put the cursor on this id after loading */
 	int page;               /* rows on screen, from the last draw */
+	int hiding;             /* loaded while the household watches */
+	char *opened;           /* the household opened last, or NULL */
 };
 
 static const struct ui_view_ops hh_ops;
@@ -73,6 +80,10 @@ static int add_row(const struct store_list_row *r, void *arg)
 		hv->complete = 0;
 		return 1;
 	}
+	/* the household watches: no other household's name */
+	if (hv->hiding && (hv->query ? strcasecmp(r->name, hv->query) != 0 :
+	                   !hv->opened || !str_eq(r->id, hv->opened)))
+		return 0;
 	xgrow(&hv->rows, &hv->cap, hv->n + 1, sizeof *hv->rows);
 	row = &hv->rows[hv->n++];
 	row->id = arena_add(hv, r->id);
@@ -98,6 +109,7 @@ static void load(struct ui_app *app, struct ui_hhview *hv, size_t limit)
 		hv->arena.s[0] = '\0';
 	hv->limit = limit;
 	hv->complete = 1;
+	hv->hiding = app->cfg.household_view;
 	filter.name_contains = hv->query;
 	if (store_list(app->store, &filter, add_row, hv, &d) != 0)
 		ui_error(app, "De lijst is niet te lezen: %s",
@@ -157,6 +169,10 @@ void ui_households_reload(struct ui_app *app, const char *select_id)
 		return;
 	free(hv->want);
 	hv->want = xstrdup(select_id);
+	if (select_id) {
+		free(hv->opened);
+		hv->opened = xstrdup(select_id);
+	}
 	load(app, hv, 0);
 }
 
@@ -194,6 +210,7 @@ static void hh_free(struct ui_app *app, struct ui_view *v)
 	free(hv->rows);
 	free(hv->query);
 	free(hv->want);
+	free(hv->opened);
 	free(hv);
 }
 
@@ -236,7 +253,7 @@ static void hh_draw(struct ui_app *app, struct ui_view *v, struct ui_rect r)
 			sb_addf(&sb, "%zu gevonden", hv->n);
 	} else {
 		ui_put(app, y, x, w, "Huishoudens", ui_look(app, UI_LOOK_HEADING));
-		if (hv->complete)
+		if (hv->complete && !hv->hiding)
 			sb_addf(&sb, "%zu %s", hv->n, hv->n == 1 ? "huishouden" :
 			        "huishoudens");
 	}
@@ -252,7 +269,10 @@ static void hh_draw(struct ui_app *app, struct ui_view *v, struct ui_rect r)
 	ui_put(app, y, xe, HH_DATE_COLS, "Evaluatie", ui_look(app, UI_LOOK_DIM));
 	y++;
 	if (hv->n == 0) {
-		const char *empty = hv->query ?
+		const char *empty = hv->hiding ?
+			"Het huishouden kijkt mee: de namen van andere huishoudens "
+			"zijn verborgen. Zoek met / op de hele naam, of zet F3 uit." :
+			hv->query ?
 			"Geen huishouden gevonden met deze naam. Esc wist de "
 			"zoekopdracht." :
 			"Er zijn nog geen huishoudens. Druk n om het eerste te maken.";
@@ -421,6 +441,8 @@ static int hh_action(struct ui_app *app, struct ui_view *v, enum ui_action a,
 		if (hv->cur < hv->n) {
 			char *id = xstrdup(arena_str(hv, hv->rows[hv->cur].id));
 
+			free(hv->opened);
+			hv->opened = xstrdup(id);
 			ui_app_open_household(app, id);
 			free(id);
 		}
@@ -471,8 +493,12 @@ static void hh_refresh(struct ui_app *app, struct ui_view *v)
 	if (app->top == v && app->cs.id[0]) {
 		free(hv->want);
 		hv->want = xstrdup(app->cs.id);
+		free(hv->opened);
+		hv->opened = xstrdup(app->cs.id);
 		ui_case_close(app);
 		load(app, hv, 0);
+	} else if (hv->hiding != app->cfg.household_view) {
+		load(app, hv, 0);  /* F3: hide or show the other households */
 	}
 }
 
@@ -482,6 +508,9 @@ static const char *hh_help(struct ui_app *app, struct ui_view *v)
 	struct ui_hhview *hv = (struct ui_hhview *)v;
 
 	(void)app;
+	if (hv->hiding)
+		return "Het huishouden kijkt mee: alleen het huishouden dat open "
+		       "was staat hier. Een ander vind je met / en de hele naam.";
 	if (hv->searching)
 		return "Typ een deel van de naam. De lijst volgt wat je typt. Enter "
 		       "of \u2193 gaat naar de lijst, Esc wist de zoekopdracht.";

@@ -30,8 +30,18 @@ clean() {
 	IFS=$_old
 }
 
+# find NAME: while the household watches the list shows no other
+# household: search for the whole name, then go to the list.
+find() {
+	keys /
+	type_text "$1"
+	wait_for "1 gevonden" || return 1
+	keys Enter
+}
+
 # open_v1: from the household list, version 1 of Gezin Bulut at stage 0.
 open_v1() {
+	find "Gezin Bulut"
 	select_row "Gezin Bulut" && keys Enter
 	wait_for "Leden van het huishouden" || return 1
 	select_row "Versie 1" && keys Enter
@@ -67,6 +77,7 @@ ok
 t "while the household watches nothing can be changed"
 start_duo
 wait_for "HUISHOUDEN KIJKT MEE"
+find "Gezin Bulut"
 select_row "Gezin Bulut" && keys Enter
 wait_for "Leden van het huishouden"
 select_row "Versie 2" && keys Enter
@@ -106,4 +117,45 @@ expect_text "Fatima El Amrani"
 stop_duo C-c
 grep -q "^household_view = 0$" "$XDG_CONFIG_HOME/duo/config" ||
 	fail "the configuration does not say the mode is off"
+ok
+
+t "while the household watches the list shows no other household's name"
+start_duo
+wait_for "Gezin Visser"
+expect_text "Gezin Bulut"
+keys F3
+wait_for "de namen van andere huishoudens zijn verborgen"
+for n in "Gezin Visser" "Gezin Bulut" "Gezin Mulder" "Echtpaar Van Dijk" "4 huishoudens"; do
+	expect_no_text "$n"
+done
+# part of a name finds nothing; the whole name (any case) finds one
+keys /
+type_text "Gezin"
+wait_for "0 gevonden"
+expect_no_text "Gezin Visser"
+keys C-a C-k
+type_text "gezin bulut"
+wait_for "1 gevonden"
+wait_for "Gezin Bulut"
+expect_no_text "Gezin Visser"
+keys Enter Escape
+wait_for "de namen van andere huishoudens zijn verborgen"
+expect_no_text "Gezin Bulut"
+find "Gezin Bulut"
+select_row "Gezin Bulut" && keys Enter
+wait_for "Leden van het huishouden"
+# back on the list, the search cleared: only the household that was open
+keys Escape
+wait_for "Zoek op naam"
+keys Escape
+wait_gone "Zoek op naam"
+wait_for "Gezin Bulut"
+expect_no_text "Gezin Visser"
+expect_no_text "Gezin Mulder"
+expect_no_text "Echtpaar Van Dijk"
+keys F3
+wait_for "Gezin Visser"
+expect_text "Gezin Mulder"
+expect_text "4 huishoudens"
+stop_duo C-c
 ok
