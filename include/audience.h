@@ -67,6 +67,27 @@ int audience_household_ref(const struct formset *fs,
                            const struct form_field *f, const char *value);
 
 /*
+ * For the screens, which draw the unfiltered document while the household
+ * watches: a copy of value v of field f (a scalar, a list or the scores
+ * mapping) with every pointer audience_household_ref refuses left out,
+ * or NULL when nothing is left (or v has not the shape of f). The same
+ * code makes the filtered copy below. Caller frees with doc_free.
+ */
+struct doc_node *audience_household_value(const struct formset *fs,
+                                          const struct doc_node *kase,
+                                          const struct doc_node *session,
+                                          const struct form_field *f,
+                                          const struct doc_node *v);
+
+/* 1 if item of section may be shown as a row: audience_household_item,
+ * and it does not stand for a hidden member (a participant who is a
+ * confidential member). The filtered copy keeps exactly these items. */
+int audience_household_row(const struct formset *fs,
+                           const struct doc_node *kase,
+                           const struct doc_node *session,
+                           const char *section, const struct doc_node *item);
+
+/*
  * The confidential text that must not appear anywhere the household looks
  * at one session: the text fields (type text, lines and person, and any
  * key no form defines) of every confidential item of the session, and of

@@ -732,6 +732,12 @@ void ui_keybar_draw(struct ui_app *app, int y, struct ui_view *v);
  */
 int ui_item_visible(struct ui_app *app, const char *section,
                     const struct doc_node *item);
+/* 1 when value of the pointer field key of section (a member, person,
+ * subject, rank, statement or factor) may be on the screen: always,
+ * except while the household watches: then only when the field may be
+ * shown and what it points at may be (audience_household_ref). */
+int ui_ref_visible(struct ui_app *app, const char *section, const char *key,
+                   const char *value);
 /* 1 when field key of section may be on the screen: always, except while
  * the household watches (audience_household_field). */
 int ui_field_visible(struct ui_app *app, const char *section,

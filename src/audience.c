@@ -633,6 +633,30 @@ static struct doc_node *copy_list(const struct filt *F, const char *section,
 	return out;
 }
 
+/* See audience.h. */
+struct doc_node *audience_household_value(const struct formset *fs,
+                                          const struct doc_node *kase,
+                                          const struct doc_node *session,
+                                          const struct form_field *f,
+                                          const struct doc_node *v)
+{
+	struct filt F = {fs, kase, session, 0};
+
+	return fs && f && v ? copy_value(&F, f, v) : NULL;
+}
+
+/* See audience.h. */
+int audience_household_row(const struct formset *fs,
+                           const struct doc_node *kase,
+                           const struct doc_node *session,
+                           const char *section, const struct doc_node *item)
+{
+	struct filt F = {fs, kase, session, 0};
+
+	return audience_household_item(fs, section, item) &&
+	       !stands_for_hidden(&F, section, item);
+}
+
 /* A copy of one item (or the household, a session, the analysis) with
  * only the fields and nested sections that may be shown. */
 static struct doc_node *copy_item(const struct filt *F, const char *section,

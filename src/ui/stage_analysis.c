@@ -17,7 +17,7 @@
 /* The name a factor's about is shown under. */
 static const char *about_name(struct ui_app *app, const char *about)
 {
-	if (!about)
+	if (!about || !ui_ref_visible(app, "factors", "about", about))
 		return "Zonder persoon";
 	if (str_eq(about, "gezin"))
 		return "Het gezin";

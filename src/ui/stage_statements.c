@@ -192,7 +192,8 @@ static char *card_meta(struct ui_app *app, const struct doc_node *s)
 			sb_add(&sb, ui_glyph(app, UI_G_SEP));
 		sb_add(&sb, date);
 	}
-	if (holder && !str_eq(doc_map_str(s, "kind"), "feit")) {
+	if (holder && !str_eq(doc_map_str(s, "kind"), "feit") &&
+	    ui_ref_visible(app, "statements", "holder", holder)) {
 		if (sb.len)
 			sb_add(&sb, ui_glyph(app, UI_G_SEP));
 		sb_addf(&sb, "van %s", ui_person_name(app, holder));

@@ -111,7 +111,7 @@ static void build(struct ui_app *app, struct ui_stageview *sv)
 		r->item_id = xstrdup(id);
 		r->tag = xstrdup(doc_map_str(z, "ref") ? doc_map_str(z, "ref") : "?");
 		r->maxlines = ZORG_LINES;
-		if (holder)
+		if (holder && ui_ref_visible(app, "statements", "holder", holder))
 			r->meta = xasprintf("van %s", ui_person_name(app, holder));
 		r->help = "p zet deze zorg in de TOP-3. Enter opent haar in stap 1.";
 		n++;

@@ -87,7 +87,22 @@ int ui_item_visible(struct ui_app *app, const char *section,
 {
 	if (!app->cfg.household_view)
 		return 1;
-	return audience_household_item(&app->fs, section, item);
+	return audience_household_row(&app->fs, app->cs.doc,
+	                              ui_case_session(app), section, item);
+}
+
+/* See ui_impl.h. */
+int ui_ref_visible(struct ui_app *app, const char *section, const char *key,
+                   const char *value)
+{
+	const struct form_section *s = formset_section(&app->fs, section);
+	const struct form_field *f = s ? form_section_field(s, key) : NULL;
+
+	if (!app->cfg.household_view)
+		return 1;
+	return f && audience_household_field(&app->fs, section, key) &&
+	       audience_household_ref(&app->fs, app->cs.doc,
+	                              ui_case_session(app), f, value);
 }
 
 /* See ui_impl.h. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audience.h"
 #include "ui_impl.h"
 #include "validate.h"
 
@@ -166,18 +167,14 @@ static void list_elem(struct ui_app *app, struct strbuf *sb,
 	}
 }
 
-/* See ui_impl.h. */
-char *ui_field_text(struct ui_app *app, const char *section,
-                    const struct form_field *f, const struct doc_node *item)
+/* The text of value n of field f. */
+static char *field_text_of(struct ui_app *app, const struct form_field *f,
+                           const struct doc_node *n)
 {
-	struct doc_node *n = doc_map_get(item, f->key);
-	const char *v = n && n->type == DOC_SCALAR ? n->text : NULL;
+	const char *v = n->type == DOC_SCALAR ? n->text : NULL;
 	struct strbuf sb = {0};
 	const char *t;
 
-	(void)section;
-	if (!n || doc_is_null(n))
-		return NULL;
 	if (field_type_is_list(f->type)) {
 		if (n->type != DOC_SEQ || n->len == 0)
 			return NULL;
@@ -235,6 +232,30 @@ char *ui_field_text(struct ui_app *app, const char *section,
 	default:
 		return xstrdup(v);
 	}
+}
+
+/* See ui_impl.h. */
+char *ui_field_text(struct ui_app *app, const char *section,
+                    const struct form_field *f, const struct doc_node *item)
+{
+	struct doc_node *n = doc_map_get(item, f->key), *shown;
+	char *out;
+
+	if (!n || doc_is_null(n))
+		return NULL;
+	if (!app->cfg.household_view)
+		return field_text_of(app, f, n);
+	/* while the household watches: no pointer to what they may not see
+	 * (audience.h), whatever list or form shows the field */
+	shown = audience_household_value(&app->fs, app->cs.doc,
+	                                 str_eq(section, "household") ||
+	                                 str_eq(section, "members") ? NULL :
+	                                 ui_case_session(app), f, n);
+	if (!shown)
+		return NULL;
+	out = field_text_of(app, f, shown);
+	doc_free(shown);
+	return out;
 }
 
 /* 1 when item has no value for field f. */

@@ -376,6 +376,147 @@ TEST(per_field_and_per_item_answers_for_the_screens)
 	doc_free(kase);
 }
 
+/* A session where one of each thing a pointer can reach is hidden: member
+ * geheimlid, statement f2, factor a9, concern 2. */
+#define PTR_CASE \
+	"format: duo-case/1\n" \
+	"household:\n" \
+	"  name: Gezin Test\n" \
+	"  members:\n" \
+	"    - {ref: an, name: Anna Test, role: ouder}\n" \
+	"    - {ref: geheimlid, name: Nieuwe Partner, role: partner," \
+	" confidential: true}\n" \
+	"sessions:\n" \
+	"  - version: 1\n" \
+	"    participants:\n" \
+	"      - {member: an}\n" \
+	"      - {member: geheimlid}\n" \
+	"      - {name: Fatima, role: lokaal}\n" \
+	"    statements:\n" \
+	"      - {ref: f1, kind: feit, text: a}\n" \
+	"      - {ref: f2, kind: feit, text: b, confidential: true}\n" \
+	"    top3:\n" \
+	"      - {rank: 1, title: a}\n" \
+	"      - {rank: 2, title: b, confidential: true}\n" \
+	"    analysis:\n" \
+	"      factors:\n" \
+	"        - {ref: a1, category: beschermend, text: a}\n" \
+	"        - {ref: a9, category: beschermend, text: b," \
+	" confidential: true}\n"
+
+/* A value for a field of type t that points at what is shown and at
+ * what is hidden, as YAML; "" for types that point at nothing. */
+static const char *both_values(enum field_type t)
+{
+	switch (t) {
+	case FT_MEMBER: case FT_SUBJECT: case FT_PERSON: return "geheimlid";
+	case FT_MEMBERS: return "[an, geheimlid]";
+	case FT_SCORES: return "{an: 6, geheimlid: 9}";
+	case FT_STATEMENTS: return "[f1, f2]";
+	case FT_FACTORS: return "[a1, a9]";
+	case FT_RANK: return "2";
+	case FT_RANKS: return "[1, 2]";
+	case FT_TARGET: return "top3/1";
+	default: return "";
+	}
+}
+
+/* Every pointer field of every form, given a value that names something
+ * hidden: what the screens show of it (audience_household_value) names
+ * only what is shown. This is what a list row or a form draws while the
+ * household watches (plan who, participants, hypothesis factors and
+ * concerns, scores, about, holder, evidence, ...). */
+TEST(every_pointer_field_of_every_form_drops_what_is_hidden)
+{
+	static const char *const hidden[] = {"geheimlid", "f2", "a9", "2",
+	                                     "top3"};
+	struct doc_node *kase = parse(PTR_CASE);
+	const struct doc_node *session = doc_map_get(kase, "sessions")->item[0];
+	const struct doc_node *parts = doc_map_get(session, "participants");
+	size_t tested = 0;
+	int seen_who = 0, seen_explains = 0, seen_factors = 0, seen_scores = 0;
+
+	for (size_t i = 0; i < FS.nforms; i++)
+		for (size_t j = 0; j < FS.forms[i].nsections; j++) {
+			const struct form_section *sec = &FS.forms[i].sections[j];
+
+			for (size_t k = 0; k < sec->nfields; k++) {
+				const struct form_field *f = &sec->fields[k];
+				const char *yaml = both_values(f->type);
+				struct doc_node *v, *out;
+				struct diags d = {0};
+				char *text;
+
+				if (!*yaml)
+					continue;
+				v = parse(yaml);
+				out = audience_household_value(&FS, kase, session, f, v);
+				text = out ? doc_emit_string(out, &d) : xstrdup("");
+				for (size_t h = 0; h < sizeof hidden / sizeof *hidden; h++)
+					if (strstr(text, hidden[h])) {
+						printf("# %s.%s shows %s\n", sec->key, f->key,
+						       text);
+						CHECK(!"a pointer to a hidden item is shown");
+					}
+				/* what is shown stays, where the value holds some */
+				if (f->type == FT_MEMBERS || f->type == FT_SCORES)
+					CHECK_CONTAINS(text, "an");
+				if (f->type == FT_STATEMENTS)
+					CHECK_CONTAINS(text, "f1");
+				if (f->type == FT_FACTORS)
+					CHECK_CONTAINS(text, "a1");
+				if (f->type == FT_RANKS)
+					CHECK_CONTAINS(text, "1");
+				seen_who += str_eq(sec->key, "plan") &&
+				            str_eq(f->key, "who");
+				seen_explains += str_eq(sec->key, "hypotheses") &&
+				                 str_eq(f->key, "explains");
+				seen_factors += str_eq(sec->key, "hypotheses") &&
+				                str_eq(f->key, "factors");
+				seen_scores += f->type == FT_SCORES;
+				tested++;
+				free(text);
+				doc_free(out);
+				doc_free(v);
+				diags_free(&d);
+			}
+		}
+	printf("# %zu pointer fields\n", tested);
+	CHECK(tested >= 10);
+	CHECK_INT(seen_who, 1);
+	CHECK_INT(seen_explains, 1);
+	CHECK_INT(seen_factors, 1);
+	CHECK(seen_scores >= 1);
+
+	/* the visible ends pass, one at a time */
+	{
+		const struct form_field *who =
+			form_section_field(formset_section(&FS, "plan"), "who");
+		const struct form_field *concern =
+			form_section_field(formset_section(&FS, "plan"), "concern");
+		struct doc_node *an = parse("an"), *one = parse("1");
+		struct doc_node *o1 = audience_household_value(&FS, kase, session,
+		                                               who, an);
+		struct doc_node *o2 = audience_household_value(&FS, kase, session,
+		                                               concern, one);
+
+		CHECK(o1 != NULL);
+		CHECK(o2 != NULL);
+		doc_free(o1);
+		doc_free(o2);
+		doc_free(an);
+		doc_free(one);
+	}
+	/* a participant who is a hidden member is no row at all */
+	CHECK_INT(audience_household_row(&FS, kase, session, "participants",
+	                                 parts->item[0]), 1);
+	CHECK_INT(audience_household_row(&FS, kase, session, "participants",
+	                                 parts->item[1]), 0);
+	CHECK_INT(audience_household_row(&FS, kase, session, "participants",
+	                                 parts->item[2]), 1);
+	doc_free(kase);
+}
+
 TEST(item_ids_only_when_asked)
 {
 	char *y = filtered(&FS, CASE, 0, AUDIENCE_KEEP_ITEM_IDS, NULL);
@@ -711,6 +852,7 @@ int main(void)
 	RUN(fields_the_forms_do_not_mark_are_gone);
 	RUN(a_field_added_to_a_form_is_hidden_unless_marked);
 	RUN(per_field_and_per_item_answers_for_the_screens);
+	RUN(every_pointer_field_of_every_form_drops_what_is_hidden);
 	RUN(item_ids_only_when_asked);
 	RUN(confidential_text_in_a_shown_field_refuses_the_copy);
 	RUN(confidential_text_anywhere_shown_is_found);
