@@ -48,7 +48,7 @@ const char *output_why(int err)
 int output_open(struct output *o, const char *path, struct diags *d)
 {
 	const char *slash;
-	int fd, err;
+	int fd;
 
 	o->f = stdout;
 	o->path = NULL;
@@ -63,7 +63,8 @@ int output_open(struct output *o, const char *path, struct diags *d)
 		o->tmp = xasprintf(".%s.XXXXXX", path);
 	fd = mkstemp(o->tmp);
 	if (fd < 0 || fchmod(fd, 0600) != 0 || !(o->f = fdopen(fd, "w"))) {
-		err = errno;
+		int err = errno;
+
 		diag_add(d, path, 0, 0, "kan niet schrijven: %s", output_why(err));
 		if (fd >= 0) {
 			close(fd);

@@ -279,7 +279,7 @@ static char *typed_path(struct ui_app *app, const struct summary_format *f,
                         const char *text)
 {
 	size_t len;
-	char *t, *path, *def, *base;
+	char *t, *path;
 	struct stat st;
 
 	text += strspn(text, " ");
@@ -294,8 +294,9 @@ static char *typed_path(struct ui_app *app, const struct summary_format *f,
 	}
 	if ((len = strlen(t)) && (t[len - 1] == '/' ||
 	    (stat(t, &st) == 0 && S_ISDIR(st.st_mode)))) {
-		def = default_path(app, f);
-		base = strrchr(def, '/');
+		char *def = default_path(app, f);
+		const char *base = strrchr(def, '/');
+
 		path = xasprintf("%s%s%s", t, t[len - 1] == '/' ? "" : "/",
 		                 base ? base + 1 : def);
 		free(def);
