@@ -2,7 +2,8 @@
  * search.h - full-text search over everything typed in all households:
  * household and member names, participants, statements (text, source,
  * holder, response), the TOP-3, factors, hypotheses, plan items, reviews
- * and their comments, and every extra field the forms add.
+ * and their comments (and the duo's replies), and every extra field the
+ * forms add.
  *
  * The index is kept by the store (src/store_search.c): SQLite FTS5, filled
  * by triggers in the same transaction as every import, save and delete,
