@@ -116,6 +116,9 @@ int search_run(struct store *s, const struct formset *fs, const char *query,
                const struct search_opts *o, struct search_results *out,
                struct diags *d);
 void search_results_free(struct search_results *r);
+/* Free the strings of one hit (to drop it from results: move the others
+ * down and lower n). */
+void search_hit_free(struct search_hit *h);
 
 /* The folding of letters without an accent to take off (ı→i, ß→ss, ...),
  * the same the index applies before its tokenizer. Caller frees. */

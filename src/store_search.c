@@ -1272,7 +1272,8 @@ static int resolve(struct store *s, const struct formset *fs,
 	return 0;
 }
 
-static void hit_free(struct search_hit *h)
+/* See search.h. */
+void search_hit_free(struct search_hit *h)
 {
 	free(h->household_name);
 	free(h->status);
@@ -1290,7 +1291,7 @@ void search_results_free(struct search_results *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->n; i++)
-		hit_free(&r->v[i]);
+		search_hit_free(&r->v[i]);
 	free(r->v);
 	memset(r, 0, sizeof *r);
 }
@@ -1364,12 +1365,12 @@ int search_run(struct store *s, const struct formset *fs, const char *query,
 		int r = resolve(s, fs, &q, rows[i], cols, &out->v[out->n], d);
 
 		if (r < 0) {
-			hit_free(&out->v[out->n]);
+			search_hit_free(&out->v[out->n]);
 			rc = -1;
 		} else if (r == 0) {
 			out->n++;
 		} else {
-			hit_free(&out->v[out->n]);
+			search_hit_free(&out->v[out->n]);
 		}
 	}
 	store_stmts_reset(s);
