@@ -2,7 +2,8 @@
  * search.h - full-text search over everything typed in all households:
  * household and member names, participants, statements (text, source,
  * holder, response), the TOP-3, factors, hypotheses, plan items, reviews
- * and their comments, and every extra field the forms add.
+ * and their comments (and the duo's replies), and every extra field the
+ * forms add.
  *
  * The index is kept by the store (src/store_search.c): SQLite FTS5, filled
  * by triggers in the same transaction as every import, save and delete,
@@ -115,6 +116,9 @@ int search_run(struct store *s, const struct formset *fs, const char *query,
                const struct search_opts *o, struct search_results *out,
                struct diags *d);
 void search_results_free(struct search_results *r);
+/* Free the strings of one hit (to drop it from results: move the others
+ * down and lower n). */
+void search_hit_free(struct search_hit *h);
 
 /* The folding of letters without an accent to take off (ı→i, ß→ss, ...),
  * the same the index applies before its tokenizer. Caller frees. */

@@ -124,6 +124,8 @@ int store_exec(struct store *s, const char *sql, const char *doing,
  * holds for searching.
  */
 extern const char *const store_search_schema[];
+/* Schema version 4: comment replies in the index. */
+extern const char *const store_search_schema_v4[];
 int store_search_build(struct store *s, struct diags *d);
 /* Apply what the triggers queued to the index (store_commit calls it
  * before every COMMIT of a write transaction). 0 or -1. */

@@ -229,6 +229,12 @@ struct ui_view_ops {
 	/* The help line: the help of what is selected. May return NULL. */
 	const char *(*help)(struct ui_app *app, struct ui_view *v);
 	void (*free)(struct ui_app *app, struct ui_view *v);
+	/* Put the cursor on an item: section and "_id" (ui_list_select_item
+	 * has the rules; key a field when item_id is NULL). 1 when found.
+	 * May be NULL (the view has no items to choose). */
+	int (*select)(struct ui_app *app, struct ui_view *v,
+	              const char *section, const char *item_id,
+	              const char *key);
 };
 
 struct ui_view {
@@ -407,6 +413,11 @@ int ui_row_selectable(const struct ui_row *r);
 struct ui_row *ui_list_current(struct ui_list *l);
 /* Put the cursor on the row with this ident (1), or keep its index. */
 int ui_list_select(struct ui_list *l, const char *ident);
+/* Put the cursor on the item row of section with this "_id"; with
+ * item_id NULL on the field row key of section, else on the section's
+ * first row. 1 when found; 0 leaves the cursor where it was. */
+int ui_list_select_item(struct ui_list *l, const char *section,
+                        const char *item_id, const char *key);
 /* Move the cursor by delta selectable rows, or to the first/last. */
 void ui_list_move(struct ui_list *l, int delta);
 void ui_list_page(struct ui_list *l, int dir, int h);
@@ -707,6 +718,12 @@ struct ui_view *ui_stage_preview_new(struct ui_app *app);
 void ui_session_goto(struct ui_app *app, int stage);
 /* Open the session walk of the session with this id at stage. */
 void ui_session_open(struct ui_app *app, const char *sess_id, int stage);
+/* The same, with the cursor on an item of the stage (see the select op
+ * of a view; section NULL: where the stage starts). 1 when the item was
+ * found, 0 when the stage opened without it. */
+int ui_session_open_at(struct ui_app *app, const char *sess_id, int stage,
+                       const char *section, const char *item_id,
+                       const char *key);
 /* The stage shown by the top views, or -1 outside a session. */
 int ui_session_stage(struct ui_app *app);
 /* Draw the stage sidebar in r. */

@@ -377,6 +377,7 @@ static const struct migration store_migrations[] = {
 	{ schema_v1, NULL },
 	{ schema_v2, NULL },                         /* 2: review */
 	{ store_search_schema, store_search_build }, /* 3: search index */
+	{ store_search_schema_v4, NULL },            /* 4: replies indexed */
 };
 #define STORE_NMIGRATIONS \
 	((int)(sizeof store_migrations / sizeof store_migrations[0]))

@@ -179,7 +179,7 @@ char *search_fold(const char *text)
 	"  WHEN new.owner_kind IS NOT old.owner_kind OR\n" \
 	"       new.owner_id IS NOT old.owner_id\n"
 
-/* Schema version 2: the index, its views and its triggers. */
+/* Schema version 3: the index, its views and its triggers. */
 const char *const store_search_schema[] = {
 	"CREATE VIRTUAL TABLE search USING fts5(doc, content = '',\n"
 	"  detail = none, columnsize = 0,\n"
@@ -244,6 +244,27 @@ const char *const store_search_schema[] = {
 	EXTRA_OTHER "BEGIN\n" EXTRA_OUT("new") "END;\n"
 	"CREATE TRIGGER extra_field_search_au2 AFTER UPDATE ON extra_field\n"
 	EXTRA_OTHER "BEGIN\n" EXTRA_IN("old") "END;\n",
+	NULL
+};
+
+/*
+ * Schema version 4: the duo's reply to a comment is indexed too. The old
+ * docs of review_comment go out through the old view, the view and its
+ * triggers are made again with reply, and the docs go back in (see
+ * "Changing what is indexed" above).
+ */
+const char *const store_search_schema_v4[] = {
+	"INSERT INTO search(search, rowid, doc)\n"
+	"  SELECT 'delete', rid, doc FROM search_doc_review_comment;\n"
+	"DROP TRIGGER review_comment_search_ai;\n"
+	"DROP TRIGGER review_comment_search_bd;\n"
+	"DROP TRIGGER review_comment_search_bu;\n"
+	"DROP TRIGGER review_comment_search_au;\n"
+	"DROP VIEW search_doc_review_comment;\n",
+	DOC_VIEW("review_comment", 2, DOC1("text") DOC_SEP DOC1("reply"))
+	DOC_TRIGGERS("review_comment", 2, "text, reply"),
+	"INSERT INTO search(rowid, doc)\n"
+	"  SELECT rid, doc FROM search_doc_review_comment;\n",
 	NULL
 };
 
@@ -346,9 +367,9 @@ static const struct kind kinds[] = {
 	  "SELECT " LOC_HOUSEHOLD ", " LOC_SESSION ", x.pos + 1, NULL, x.reviewer"
 	  " FROM review x" JOIN_SESSION("x") " WHERE x.id = ?1",
 	  KIND_SQL("review", 4) },
-	{ 2, "review_comment", "comments", { "text" },
-	  "SELECT " LOC_HOUSEHOLD ", " LOC_SESSION ", x.target, NULL, x.text"
-	  " FROM review_comment x JOIN review r ON r.id = x.review_id"
+	{ 2, "review_comment", "comments", { "text", "reply" },
+	  "SELECT " LOC_HOUSEHOLD ", " LOC_SESSION ", x.target, NULL, x.text,"
+	  " x.reply FROM review_comment x JOIN review r ON r.id = x.review_id"
 	  JOIN_SESSION("r") " WHERE x.id = ?1",
 	  KIND_SQL("review_comment", 2) },
 };
@@ -1251,7 +1272,8 @@ static int resolve(struct store *s, const struct formset *fs,
 	return 0;
 }
 
-static void hit_free(struct search_hit *h)
+/* See search.h. */
+void search_hit_free(struct search_hit *h)
 {
 	free(h->household_name);
 	free(h->status);
@@ -1269,7 +1291,7 @@ void search_results_free(struct search_results *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->n; i++)
-		hit_free(&r->v[i]);
+		search_hit_free(&r->v[i]);
 	free(r->v);
 	memset(r, 0, sizeof *r);
 }
@@ -1343,12 +1365,12 @@ int search_run(struct store *s, const struct formset *fs, const char *query,
 		int r = resolve(s, fs, &q, rows[i], cols, &out->v[out->n], d);
 
 		if (r < 0) {
-			hit_free(&out->v[out->n]);
+			search_hit_free(&out->v[out->n]);
 			rc = -1;
 		} else if (r == 0) {
 			out->n++;
 		} else {
-			hit_free(&out->v[out->n]);
+			search_hit_free(&out->v[out->n]);
 		}
 	}
 	store_stmts_reset(s);

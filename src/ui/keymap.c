@@ -46,11 +46,13 @@ const struct ui_keydef ui_keymap[] = {
 
 	/* the household list */
 	{UI_SC_HOUSEHOLDS, UI_KEY_ENTER, UI_A_OPEN, "open",
-	 "Het gekozen huishouden openen", NULL},
+	 "Het gekozen huishouden openen; een gevonden punt: bij zijn stap, "
+	 "met het punt gekozen", NULL},
 	{UI_SC_HOUSEHOLDS, 'n', UI_A_NEW, "nieuw",
 	 "Een nieuw huishouden maken", NULL},
 	{UI_SC_HOUSEHOLDS, '/', UI_A_SEARCH, "zoek",
-	 "Zoeken op naam; de lijst volgt wat je typt", NULL},
+	 "Zoeken in de namen en in alles wat er getypt is; de lijst "
+	 "volgt wat je typt", NULL},
 	{UI_SC_HOUSEHOLDS, UI_KEY_ESC, UI_A_BACK, NULL,
 	 "De zoekopdracht wissen", NULL},
 	{UI_SC_HOUSEHOLDS, 'q', UI_A_QUIT, "stop",
@@ -58,9 +60,9 @@ const struct ui_keydef ui_keymap[] = {
 
 	/* typing a search */
 	{UI_SC_SEARCH, UI_KEY_ENTER, UI_A_DONE, "naar lijst",
-	 "Klaar met zoeken: naar de gevonden huishoudens", NULL},
+	 "Klaar met typen: naar wat gevonden is", NULL},
 	{UI_SC_SEARCH, UI_KEY_DOWN, UI_A_DONE, NULL,
-	 "Naar de gevonden huishoudens", NULL},
+	 "Naar wat gevonden is", NULL},
 	{UI_SC_SEARCH, UI_KEY_ESC, UI_A_BACK, "wis",
 	 "Zoeken stoppen en de zoekopdracht wissen", NULL},
 

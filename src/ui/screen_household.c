@@ -389,6 +389,19 @@ static const char *household_help(struct ui_app *app, struct ui_view *v)
 	return r && r->help ? r->help : NULL;
 }
 
+/* The cursor on a field, member or session (search hits). */
+static int household_select(struct ui_app *app, struct ui_view *v,
+                            const char *section, const char *item_id,
+                            const char *key)
+{
+	struct ui_hhscreen *hs = (struct ui_hhscreen *)v;
+
+	if (v->gen != app->cs.gen)
+		build(app, hs);
+	return ui_list_select_item(&hs->list, section, item_id ?
+	                           ui_case_follow(app, item_id) : NULL, key);
+}
+
 static const struct ui_view_ops household_ops = {
 	.name = "household",
 	.flags = 0,
@@ -398,4 +411,5 @@ static const struct ui_view_ops household_ops = {
 	.reload = household_refresh,
 	.help = household_help,
 	.free = household_free,
+	.select = household_select,
 };

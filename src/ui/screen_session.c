@@ -70,6 +70,19 @@ void ui_session_open(struct ui_app *app, const char *sess_id, int stage)
 }
 
 /* See ui_impl.h. */
+int ui_session_open_at(struct ui_app *app, const char *sess_id, int stage,
+                       const char *section, const char *item_id,
+                       const char *key)
+{
+	struct ui_view *v;
+
+	ui_session_open(app, sess_id, stage);
+	v = app->top;
+	return section && v && v->ops->select &&
+	       v->ops->select(app, v, section, item_id, key);
+}
+
+/* See ui_impl.h. */
 void ui_session_goto(struct ui_app *app, int stage)
 {
 	if (stage < 0 || stage >= UI_STAGES || !ui_case_session(app))
@@ -348,6 +361,18 @@ static void stageview_refresh(struct ui_app *app, struct ui_view *v)
 	v->gen = 0;
 }
 
+/* The cursor on an item (ui_session_open_at). */
+static int stageview_select(struct ui_app *app, struct ui_view *v,
+                            const char *section, const char *item_id,
+                            const char *key)
+{
+	struct ui_stageview *sv = (struct ui_stageview *)v;
+
+	stageview_sync(app, sv);
+	return ui_list_select_item(&sv->list, section, item_id ?
+	                           ui_case_follow(app, item_id) : NULL, key);
+}
+
 /* The help of the selected row, else of the stage's form. */
 static const char *stageview_help(struct ui_app *app, struct ui_view *v)
 {
@@ -369,4 +394,5 @@ static const struct ui_view_ops stageview_ops = {
 	.reload = stageview_refresh,
 	.help = stageview_help,
 	.free = stageview_free,
+	.select = stageview_select,
 };

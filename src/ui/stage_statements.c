@@ -560,6 +560,24 @@ static const char *stmt_help(struct ui_app *app, struct ui_view *v)
 	return ch && ch->help ? ch->help : sec ? sec->help : NULL;
 }
 
+/* The cursor on a statement (ui_session_open_at). */
+static int stmt_select(struct ui_app *app, struct ui_view *v,
+                       const char *section, const char *item_id,
+                       const char *key)
+{
+	struct ui_stmtview *sv = (struct ui_stmtview *)v;
+	const struct doc_node *s;
+
+	(void)key;
+	if (!str_eq(section, "statements") || !item_id)
+		return 0;
+	sync(app, sv);
+	select_id(app, sv, item_id);
+	s = current(app, sv);
+	return s && str_eq(doc_map_str(s, STORE_ITEM_ID),
+	                   ui_case_follow(app, item_id));
+}
+
 static const struct ui_view_ops stmt_ops = {
 	.name = "statements",
 	.flags = UI_VIEW_SIDEBAR,
@@ -569,4 +587,5 @@ static const struct ui_view_ops stmt_ops = {
 	.reload = stmt_refresh,
 	.help = stmt_help,
 	.free = stmt_free,
+	.select = stmt_select,
 };

@@ -137,6 +137,39 @@ int ui_list_select(struct ui_list *l, const char *ident)
 	return 0;
 }
 
+/* The row of section that holds item_id, else the field row key, else the
+ * section's first row; -1 when there is none. */
+static long find_item(const struct ui_list *l, const char *section,
+                      const char *item_id, const char *key)
+{
+	long first = -1;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ui_row *r = &l->rows[i];
+
+		if (!ui_row_selectable(r) || !str_eq(r->section, section))
+			continue;
+		if (item_id ? r->kind == UI_ROW_ITEM && str_eq(r->item_id, item_id) :
+		    key && r->kind == UI_ROW_FIELD && str_eq(r->key, key))
+			return (long)i;
+		if (first < 0 && !item_id && r->kind != UI_ROW_ADD)
+			first = (long)i;
+	}
+	return first;
+}
+
+/* See ui_impl.h. */
+int ui_list_select_item(struct ui_list *l, const char *section,
+                        const char *item_id, const char *key)
+{
+	long i = section ? find_item(l, section, item_id, key) : -1;
+
+	if (i < 0)
+		return 0;
+	l->cur = (size_t)i;
+	return 1;
+}
+
 /* See ui_impl.h. */
 void ui_list_move(struct ui_list *l, int delta)
 {

@@ -55,6 +55,36 @@ expect_out "Gezin Kramer, versie 1, stap 6 Beoordeling door de teamleider"
 expect_out "opmerking op top3/1, Opmerking: Vraag de [buurtapp]-berichten op als bron."
 ok
 
+t "text only in the duo's reply to a comment, kept in step with the reply"
+fresh_db reply
+duo import "$VISSER"
+expect_rc 0
+DUO_USER="Fatima El Amrani" DUO_ROLE=lokaal duo evaluate "Gezin Visser"
+expect_rc 0
+DUO_USER="Marieke Jansen" DUO_ROLE=teamleider duo comment --on f1 "Gezin Visser" "Hoe weet de school dit?"
+expect_rc 0
+duo search grietje
+expect_rc 1
+DUO_USER="Fatima El Amrani" DUO_ROLE=lokaal duo reply "Gezin Visser" 1 "De mentor belde met oma Grietje."
+expect_rc 0
+duo search grietje
+expect_rc 0
+[ "$(grep -c '' "$OUT")" = 2 ] || fail "want one hit: $(cat "$OUT")"
+expect_out "Gezin Visser, versie 2, stap 6 Beoordeling door de teamleider"
+expect_out "    opmerking op f1, Antwoord van het duo: …belde met oma [Grietje]."
+duo search school grietje
+expect_rc 0
+expect_out "opmerking op f1"
+DUO_USER="Fatima El Amrani" DUO_ROLE=lokaal duo reply "Gezin Visser" 1 "De mentor belde zelf."
+expect_rc 0
+duo search grietje
+expect_rc 1
+duo search mentor zelf
+expect_rc 0
+expect_out "De [mentor] belde [zelf]."
+DUO_DB="$TMP/search.db"   # back to the database of the other tests
+ok
+
 t "a word of two letters or more also finds the words it begins"
 duo search schuldhulpverl
 expect_rc 0

@@ -8,9 +8,9 @@
 # version 2 (a concept), with TEXT typed and the form left open.
 new_zorg() {
 	keys /
-	wait_for "Zoek op naam" || return 1
+	wait_for "Zoek: " || return 1
 	type_text "Bulut"
-	wait_for "1 gevonden" || return 1
+	wait_for "1 op naam" || return 1
 	keys Enter
 	wait_for "Enter open" || return 1
 	keys Enter

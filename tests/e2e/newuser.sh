@@ -13,9 +13,9 @@ demo_db newuser
 start_duo
 wait_for "Gezin Visser"
 keys /
-wait_for "Zoek op naam"
+wait_for "Zoek: "
 type_text "Visser"
-wait_for "1 gevonden"
+wait_for "1 op naam"
 keys Enter
 wait_for "Enter open"
 keys Enter

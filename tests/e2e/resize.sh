@@ -9,9 +9,9 @@
 # is open.
 open_form() {
 	keys /
-	wait_for "Zoek op naam" || return 1
+	wait_for "Zoek: " || return 1
 	type_text "Bulut"
-	wait_for "1 gevonden" || return 1
+	wait_for "1 op naam" || return 1
 	keys Enter
 	wait_for "Enter open" || return 1
 	keys Enter

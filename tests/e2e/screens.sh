@@ -17,9 +17,9 @@ import_demo
 # open_bulut: from the household list, open Gezin Bulut by searching.
 open_bulut() {
 	keys /
-	wait_for "Zoek op naam" || return 1
+	wait_for "Zoek: " || return 1
 	type_text "Bulut"
-	wait_for "1 gevonden" || return 1
+	wait_for "1 op naam" || return 1
 	keys Enter
 	wait_for "Enter open" || return 1
 	keys Enter
@@ -37,7 +37,7 @@ start_duo
 wait_for "Gezin Visser"
 keys /
 type_text "gezin"
-wait_for "3 gevonden" && expect_screen households-search
+wait_for "3 op naam" && wait_for "In de tekst" && expect_screen households-search
 keys Escape
 wait_for "Echtpaar Van Dijk"
 stop_duo

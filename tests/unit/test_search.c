@@ -697,6 +697,140 @@ TEST(migration_builds_the_index_of_schema_1)
 	cleanup(dir);
 }
 
+/* A reply of the duo to a comment: in the index from schema 4 on. */
+#define KRAMER_COMMENT "            text: Vraag de buurtapp-berichten op als bron.\n"
+#define KRAMER_REPLY "            reply: De wijkagent stuurt de schermafdrukken.\n"
+
+/* Kramer with a reply to the team lead's comment. Caller frees. */
+static char *kramer_with_reply(void)
+{
+	struct strbuf sb = {0};
+	char buf[4096], *text, *at, *out;
+	FILE *f = fopen(KRAMER, "r");
+	size_t n;
+
+	if (!f)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&sb, buf, n);
+	fclose(f);
+	text = sb_steal(&sb);
+	at = strstr(text, KRAMER_COMMENT);
+	assert(at);
+	at += strlen(KRAMER_COMMENT);
+	out = xasprintf("%.*s%s%s", (int)(at - text), text, KRAMER_REPLY, at);
+	free(text);
+	return out;
+}
+
+/* One number from the database, read with SQLite alone; -1 on an error. */
+static long raw_count(const char *dir, const char *sql)
+{
+	char *path = xasprintf("%s/duo.db", dir);
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	long n = -1;
+
+	if (sqlite3_open(path, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	return n;
+}
+
+/* What schema 3 had for comments: the text alone in the index. */
+#define V3_QUEUE_OUT(row) \
+	"INSERT INTO search_queue(rid, seq, del, doc) SELECT rid," \
+	" (SELECT coalesce(max(q.seq), 0) + 1 FROM search_queue q" \
+	" WHERE q.rid = d.rid), 1, doc FROM search_doc_review_comment d" \
+	" WHERE id = " row ".id;"
+#define V3_QUEUE_IN(row) \
+	"INSERT INTO search_queue(rid, seq, del) VALUES ((2 << 40) + " row \
+	".id, (SELECT coalesce(max(q.seq), 0) + 1 FROM search_queue q" \
+	" WHERE q.rid = (2 << 40) + " row ".id), 0);"
+static const char back_to_schema_3[] =
+	"BEGIN;"
+	" INSERT INTO search(search, rowid, doc)"
+	"  SELECT 'delete', rid, doc FROM search_doc_review_comment;"
+	" DROP TRIGGER review_comment_search_ai;"
+	" DROP TRIGGER review_comment_search_bd;"
+	" DROP TRIGGER review_comment_search_bu;"
+	" DROP TRIGGER review_comment_search_au;"
+	" DROP VIEW search_doc_review_comment;"
+	" CREATE VIEW search_doc_review_comment AS SELECT (2 << 40) + id"
+	"  AS rid, id, coalesce(text, '') AS doc FROM review_comment;"
+	" CREATE TRIGGER review_comment_search_ai AFTER INSERT ON"
+	"  review_comment BEGIN " V3_QUEUE_IN("new") " END;"
+	" CREATE TRIGGER review_comment_search_bd BEFORE DELETE ON"
+	"  review_comment BEGIN " V3_QUEUE_OUT("old") " END;"
+	" CREATE TRIGGER review_comment_search_bu BEFORE UPDATE OF text ON"
+	"  review_comment BEGIN " V3_QUEUE_OUT("old") " END;"
+	" CREATE TRIGGER review_comment_search_au AFTER UPDATE OF text ON"
+	"  review_comment BEGIN " V3_QUEUE_IN("new") " END;"
+	" INSERT INTO search(rowid, doc)"
+	"  SELECT rid, doc FROM search_doc_review_comment;"
+	" PRAGMA user_version = 3;"
+	"COMMIT";
+
+/* A database of schema 3 (comments indexed without their reply) finds
+ * the replies once the new duo opened it; and they stay in step. */
+TEST(migration_4_indexes_the_replies)
+{
+	char *dir = tmpdir();
+	char *kramer = kramer_with_reply();
+	struct store *s = open_db(dir);
+	struct search_results r;
+
+	CHECK(s != NULL && kramer != NULL);
+	CHECK_INT(import_text(s, kramer), 0);
+	CHECK_INT(hits(s, "wijkagent"), 1);
+	store_close(s);
+	CHECK_INT(raw_sql(dir, back_to_schema_3), SQLITE_OK);
+	/* what the old duo had: the comment, not its reply */
+	CHECK_INT(raw_count(dir, "SELECT count(*) FROM search"
+	                    " WHERE search MATCH 'buurtapp'"), 1);
+	CHECK_INT(raw_count(dir, "SELECT count(*) FROM search"
+	                    " WHERE search MATCH 'wijkagent'"), 0);
+	s = open_db(dir);
+	CHECK(s != NULL);
+	CHECK_INT(raw_count(dir, "PRAGMA user_version"), store_schema_version());
+	CHECK_INT(store_schema_version(), 4);
+	r = run(s, "wijkagent schermafdrukken");
+	CHECK_INT((long)r.n, 1);
+	if (r.n == 1) {
+		char *m = marked(&r.v[0]);
+
+		CHECK_STR(r.v[0].section, "comments");
+		CHECK_STR(r.v[0].field, "reply");
+		CHECK_STR(r.v[0].item, "top3/1");
+		CHECK_STR(m, "wijkagent|schermafdrukken");
+		free(m);
+	}
+	search_results_free(&r);
+	/* the comment's own text is found once, not twice */
+	CHECK_INT(hits(s, "buurtapp"), 1);
+	/* words of the comment and of its reply together: one item */
+	CHECK_INT(hits(s, "buurtapp wijkagent"), 1);
+	CHECK(healthy(s));
+	store_close(s);
+	/* a changed reply (another program) follows at the next write */
+	CHECK_INT(raw_sql(dir, "UPDATE review_comment SET reply ="
+	                  " 'De huisarts belt terug.' WHERE reply IS NOT NULL"),
+	          SQLITE_OK);
+	s = open_db(dir);
+	CHECK(s != NULL);
+	CHECK_INT(import_text(s, accents_yaml), 0);
+	CHECK_INT(hits(s, "wijkagent"), 0);
+	CHECK_INT(hits(s, "huisarts belt terug"), 1);
+	CHECK(healthy(s));
+	store_close(s);
+	free(kramer);
+	cleanup(dir);
+}
+
 int main(void)
 {
 	RUN(fold_maps_the_letters_without_accent);
@@ -712,6 +846,7 @@ int main(void)
 	RUN(index_follows_a_batch_with_a_failure);
 	RUN(index_follows_a_delete_by_another_program);
 	RUN(migration_builds_the_index_of_schema_1);
+	RUN(migration_4_indexes_the_replies);
 	formset_free(&forms_default);
 	return unit_done();
 }
