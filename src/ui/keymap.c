@@ -132,13 +132,14 @@ const struct ui_keydef ui_keymap[] = {
 	 NULL},
 	{UI_SC_SESSION, '[', UI_A_STAGE_PREV, NULL, "Naar de vorige stap",
 	 NULL},
-	{UI_SC_SESSION, 'v', UI_A_DIFF, "vergelijk",
-	 "Vergelijken: wat in deze stap veranderde tegenover de vorige "
-	 "versie", NULL},
 	{UI_SC_SESSION, UI_KEY_ESC, UI_A_BACK, "terug",
 	 "Terug naar het huishouden", NULL},
 	{UI_SC_SESSION, 'q', UI_A_BACK, NULL, "Terug naar het huishouden",
 	 NULL},
+	/* after Esc: where the bar is short, going back stays */
+	{UI_SC_SESSION, 'v', UI_A_DIFF, "vergelijk",
+	 "Vergelijken: wat in deze stap veranderde tegenover de vorige "
+	 "versie", NULL},
 
 	/* the summary */
 	{UI_SC_PREVIEW, UI_KEY_SPACE, UI_A_PGDN, "verder", "Een scherm omlaag",

@@ -290,17 +290,17 @@ static void diff_goto(struct ui_app *app, int stage, int asked)
 		ui_view_push(app, ui_diff_new(app, stage, asked));
 }
 
-/* A version was chosen to compare with. */
+/* A version was chosen to compare with (the dialog is off the stack:
+ * the diff view is on top again). */
 static void from_done(struct ui_app *app, struct ui_dialog *dl, int ok)
 {
 	const struct ui_pick_item *it = ui_pick_chosen(dl);
-	struct ui_view *v = dl->view.below;
+	struct ui_view *v = app->top;
 
 	if (!ok || !it || !v || v->ops != &diff_ops)
 		return;
 	((struct ui_diffview *)v)->asked = atoi(it->value);
 	v->gen = 0;
-	(void)app;
 }
 
 /* Ask which version to compare with: every other one. */
