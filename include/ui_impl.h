@@ -713,7 +713,7 @@ void ui_session_open(struct ui_app *app, const char *sess_id, int stage);
 int ui_session_stage(struct ui_app *app);
 /* Draw the stage sidebar in r. */
 void ui_sidebar_draw(struct ui_app *app, struct ui_rect r, int stage);
-/* The actions every stage shares (0..5, [ ], Esc, u); 1 if handled. */
+/* The actions every stage shares (0..5, [ ], Esc, u, v); 1 if handled. */
 int ui_session_action(struct ui_app *app, struct ui_view *v,
                       enum ui_action a);
 struct ui_view *ui_help_new(struct ui_app *app, struct ui_view *of);
