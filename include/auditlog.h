@@ -8,7 +8,7 @@
  * the screens writes a row per change with the same time; here the rows of
  * one moment, user and action are one entry with several lines, the time
  * is local, and the action has a Dutch name. `duo log` prints it; the
- * screens can show the same entries.
+ * log screen (src/ui/screen_log.c) shows the same entries.
  */
 #ifndef DUO_AUDITLOG_H
 #define DUO_AUDITLOG_H
@@ -18,12 +18,17 @@
 #include "store.h"
 #include "util.h"
 
-/* One moment of the trail. Strings are owned by the auditlog. */
+/* One moment of the trail (rows of one time, user, role and action). Strings are owned by the auditlog. */
 struct auditlog_entry {
 	char when[17];      /* local time, "YYYY-MM-DD HH:MM" (the stored
 	                       text when it is not a time duo wrote) */
 	char *at;           /* as stored: ISO-8601 UTC */
 	char *user;         /* NULL when unknown */
+	char *role;         /* the role the user acted in (lokaal, rvt,
+	                       teamleider); NULL when unknown, as in rows
+	                       from before schema 2 */
+	const char *role_label; /* the role in Dutch ("teamleider");
+	                       NULL when unknown */
 	char *action;       /* as stored */
 	const char *label;  /* the action in Dutch ("ingelezen", "bewerkt");
 	                       the action itself when duo does not know it */

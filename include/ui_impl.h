@@ -13,7 +13,9 @@
  *   widget_form.c     the form of one item: every field of its section
  *   widget_dialog.c   message, confirm, pick one, pick many, prompt, scores
  *   screen_*.c        household list, household, session sidebar, help,
- *                     first start
+ *                     first start, the team lead's overview, the audit
+ *                     trail of a household (log), and the differences
+ *                     with another version beside a session (diff)
  *   stage_*.c         the main panel of each stage of a session
  *
  * Every screen is a view on one stack (struct ui_view); dialogs are modal
@@ -131,6 +133,7 @@ enum ui_scope {
 	UI_SC_TOP3, UI_SC_PREVIEW, UI_SC_FORM, UI_SC_TEXT, UI_SC_LINES,
 	UI_SC_EDIT, UI_SC_CONFIRM, UI_SC_CHOOSE, UI_SC_PICK, UI_SC_PICKMANY,
 	UI_SC_PROMPT, UI_SC_SCORES, UI_SC_CONFLICT, UI_SC_MESSAGE, UI_SC_HELP,
+	UI_SC_OVERVIEW, UI_SC_LOG, UI_SC_DIFF,
 	UI_SC_COUNT
 };
 #define UI_SCOPES_MAX 8
@@ -161,6 +164,8 @@ enum ui_action {
 	UI_A_TE_WORD_LEFT, UI_A_TE_WORD_RIGHT, UI_A_TE_HOME, UI_A_TE_END,
 	UI_A_TE_START, UI_A_TE_FINISH, UI_A_TE_BACKSPACE, UI_A_TE_DELETE,
 	UI_A_TE_DEL_WORD, UI_A_TE_KILL, UI_A_TE_NEWLINE,
+	/* the team lead's screens */
+	UI_A_OVERVIEW, UI_A_LOG, UI_A_DIFF, UI_A_DIFF_FROM,
 	UI_A_COUNT
 };
 
@@ -728,10 +733,23 @@ int ui_session_open_at(struct ui_app *app, const char *sess_id, int stage,
 int ui_session_stage(struct ui_app *app);
 /* Draw the stage sidebar in r. */
 void ui_sidebar_draw(struct ui_app *app, struct ui_rect r, int stage);
-/* The actions every stage shares (0..5, [ ], Esc, u); 1 if handled. */
+/* The actions every stage shares (0..5, [ ], Esc, u, v); 1 if handled. */
 int ui_session_action(struct ui_app *app, struct ui_view *v,
                       enum ui_action a);
 struct ui_view *ui_help_new(struct ui_app *app, struct ui_view *of);
+/* The team lead's overview (screen_overview.c): waiting for review,
+ * evaluations overdue, quiet households, as `duo overview` lists them;
+ * Enter opens the session or the household. */
+struct ui_view *ui_overview_new(struct ui_app *app);
+/* The audit trail of the open household, oldest first (screen_log.c). */
+struct ui_view *ui_log_new(struct ui_app *app);
+/* What changed in stage 0..5 of the current session against version
+ * from (0: the version before it), beside the sidebar (screen_diff.c);
+ * stage 5 shows every stage. v or Esc closes it, 0-5 keeps it open on
+ * another stage. */
+struct ui_view *ui_diff_new(struct ui_app *app, int stage, int from);
+/* Open the diff on the stage shown, unless the household watches. */
+void ui_diff_open(struct ui_app *app);
 /* First start: ask name and role, save them, then ui_app_started. */
 void ui_firstrun_start(struct ui_app *app);
 /* Open the database as app->cfg.user and show the household list. */

@@ -72,6 +72,15 @@ int versiondiff_make(const struct formset *fs, const struct doc_node *root,
                      struct diags *d);
 void versiondiff_free(struct versiondiff *vd);
 
+/* A value of a change as people read it: a choice by its label, a bool
+ * as "ja"/"nee", nothing as "(leeg)"; borrowed from the forms or value. */
+const char *versiondiff_value(const struct formset *fs, const char *section,
+                              const char *key, const char *value);
+
+/* The version before version in root (versions need not be
+ * consecutive); 0 when there is none. */
+int versiondiff_previous(const struct doc_node *root, int version);
+
 /* The highest version of root and the one before it (versions need not
  * be consecutive). 0, or -1 when root has fewer than two sessions. */
 int versiondiff_latest(const struct doc_node *root, int *from, int *to);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "auditlog.h"
+#include "config.h"
 #include "store.h"
 #include "util.h"
 
@@ -17,6 +18,14 @@ static const struct {
 	{"import", "ingelezen"},
 	{"replace", "vervangen door import"},
 	{"edit", "bewerkt"},
+	{"submit", "ingediend ter beoordeling"},
+	{"approve", "vastgesteld"},
+	{"return", "teruggestuurd"},
+	{"evaluate", "evaluatie begonnen"},
+	{"comment", "opmerking geplaatst"},
+	{"reply", "opmerking beantwoord"},
+	{"resolve", "opmerking afgehandeld"},
+	{"reopen", "opmerking heropend"},
 };
 
 /* See auditlog.h. */
@@ -88,7 +97,7 @@ struct loading {
 };
 
 /* One audit row: a line of the last entry when it is the same moment,
- * user and action; else a new entry. */
+ * user, role and action; else a new entry. */
 static int audit_row(const struct store_audit_row *row, void *arg)
 {
 	struct loading *ld = arg;
@@ -96,12 +105,15 @@ static int audit_row(const struct store_audit_row *row, void *arg)
 	struct auditlog_entry *e = l->n ? &l->v[l->n - 1] : NULL;
 
 	if (!e || !str_eq(e->at, row->at) || !str_eq(e->user, row->user) ||
+	    !str_eq(e->role, str_empty(row->role) ? NULL : row->role) ||
 	    !str_eq(e->action, row->action)) {
 		xgrow(&l->v, &ld->cap, l->n + 1, sizeof *l->v);
 		e = &l->v[l->n++];
 		memset(e, 0, sizeof *e);
 		e->at = xstrdup(row->at ? row->at : "");
 		e->user = xstrdup(row->user);
+		e->role = str_empty(row->role) ? NULL : xstrdup(row->role);
+		e->role_label = e->role ? config_role_label(e->role) : NULL;
 		e->action = xstrdup(row->action ? row->action : "");
 		e->label = auditlog_action_label(e->action);
 		(void)auditlog_local_time(e->at, e->when);
@@ -137,6 +149,7 @@ void auditlog_free(struct auditlog *l)
 		free(e->lines);
 		free(e->at);
 		free(e->user);
+		free(e->role);
 		free(e->action);
 	}
 	free(l->v);

@@ -207,25 +207,11 @@ int cli_search(struct cli *c, int argc, char **argv)
 /* The width `duo diff` keeps a change on one line within. */
 #define DIFF_WIDTH 76
 
-/* A value as people read it: a choice by its label, a bool as ja/nee,
- * nothing as "(leeg)". Borrowed from the forms or from value. */
+/* A value as people read it (versiondiff_value). */
 static const char *shown_value(const struct formset *fs, const char *section,
                                const char *key, const char *value)
 {
-	const struct form_section *sec = formset_section(fs, section);
-	const struct form_field *f = sec && key ? form_section_field(sec, key) :
-	                             NULL;
-
-	if (str_empty(value))
-		return "(leeg)";
-	if (f && f->type == FT_CHOICE) {
-		const struct form_choice *ch = form_field_choice(f, value);
-
-		return ch ? ch->label : value;
-	}
-	if (f && f->type == FT_BOOL)
-		return str_eq(value, "true") ? "ja" : "nee";
-	return value;
+	return versiondiff_value(fs, section, key, value);
 }
 
 /* Text that may hold line breaks: every line after the first indented. */
@@ -428,6 +414,11 @@ static void put_log(const struct auditlog *l)
 		cli_put_clean(stdout, e->when);
 		fputs("  ", stdout);
 		cli_put_clean(stdout, e->user ? e->user : "onbekend");
+		if (e->role_label) {
+			fputs(" (", stdout);
+			cli_put_clean(stdout, e->role_label);
+			fputc(')', stdout);
+		}
 		fputs("  ", stdout);
 		cli_put_clean(stdout, e->label);
 		fputc('\n', stdout);

@@ -71,6 +71,44 @@ int versiondiff_latest(const struct doc_node *root, int *from, int *to)
 	return 0;
 }
 
+/* See versiondiff.h. */
+int versiondiff_previous(const struct doc_node *root, int version)
+{
+	const struct doc_node *list = doc_map_get(root, "sessions");
+	int best = 0;
+	size_t i;
+
+	for (i = 0; list && list->type == DOC_SEQ && i < list->len; i++) {
+		const char *t = doc_map_str(list->item[i], "version");
+		int v = t ? atoi(t) : 0;
+
+		if (v < version && v > best)
+			best = v;
+	}
+	return best;
+}
+
+/* See versiondiff.h. */
+const char *versiondiff_value(const struct formset *fs, const char *section,
+                              const char *key, const char *value)
+{
+	const struct form_section *sec = fs ? formset_section(fs, section) :
+	                                 NULL;
+	const struct form_field *f = sec && key ? form_section_field(sec, key) :
+	                             NULL;
+
+	if (str_empty(value))
+		return "(leeg)";
+	if (f && f->type == FT_CHOICE) {
+		const struct form_choice *ch = form_field_choice(f, value);
+
+		return ch ? ch->label : value;
+	}
+	if (f && f->type == FT_BOOL)
+		return str_eq(value, "true") ? "ja" : "nee";
+	return value;
+}
+
 /* The stage of a section's form, -1 when the forms do not know it. */
 static int section_stage(const struct formset *fs, const char *section)
 {

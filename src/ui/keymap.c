@@ -55,6 +55,9 @@ const struct ui_keydef ui_keymap[] = {
 	 "volgt wat je typt", NULL},
 	{UI_SC_HOUSEHOLDS, UI_KEY_ESC, UI_A_BACK, NULL,
 	 "De zoekopdracht wissen", NULL},
+	{UI_SC_HOUSEHOLDS, 'o', UI_A_OVERVIEW, "overzicht",
+	 "Overzicht: wat wacht op beoordeling, welke evaluaties te laat zijn "
+	 "en welke huishoudens lang geen sessie hadden", NULL},
 	{UI_SC_HOUSEHOLDS, 'q', UI_A_QUIT, "stop",
 	 "duo afsluiten (alles is al bewaard)", NULL},
 
@@ -69,6 +72,8 @@ const struct ui_keydef ui_keymap[] = {
 	/* the household */
 	{UI_SC_HOUSEHOLD, 's', UI_A_NEW_SESSION, "nieuwe sessie",
 	 "Een nieuwe sessie (versie) beginnen en openen", NULL},
+	{UI_SC_HOUSEHOLD, 'L', UI_A_LOG, "logboek",
+	 "Logboek: wie wat veranderde en wanneer, het oudste eerst", NULL},
 	{UI_SC_HOUSEHOLD, UI_KEY_ESC, UI_A_BACK, "terug",
 	 "Terug naar de lijst met huishoudens", NULL},
 	{UI_SC_HOUSEHOLD, 'q', UI_A_BACK, NULL,
@@ -133,6 +138,10 @@ const struct ui_keydef ui_keymap[] = {
 	 "Terug naar het huishouden", NULL},
 	{UI_SC_SESSION, 'q', UI_A_BACK, NULL, "Terug naar het huishouden",
 	 NULL},
+	/* after Esc: where the bar is short, going back stays */
+	{UI_SC_SESSION, 'v', UI_A_DIFF, "vergelijk",
+	 "Vergelijken: wat in deze stap veranderde tegenover de vorige "
+	 "versie", NULL},
 
 	/* the summary */
 	{UI_SC_PREVIEW, UI_KEY_SPACE, UI_A_PGDN, "verder", "Een scherm omlaag",
@@ -271,6 +280,46 @@ const struct ui_keydef ui_keymap[] = {
 	{UI_SC_MESSAGE, UI_KEY_ENTER, UI_A_BACK, "verder", "Verder", NULL},
 	{UI_SC_MESSAGE, UI_KEY_ESC, UI_A_BACK, NULL, "Verder", NULL},
 
+	/* the team lead's overview */
+	{UI_SC_OVERVIEW, UI_KEY_ENTER, UI_A_OPEN, "open",
+	 "Openen: de sessie die wacht of te laat is, of het stille "
+	 "huishouden", NULL},
+	{UI_SC_OVERVIEW, UI_KEY_ESC, UI_A_BACK, "terug",
+	 "Terug naar de lijst met huishoudens", NULL},
+	{UI_SC_OVERVIEW, 'q', UI_A_BACK, NULL,
+	 "Terug naar de lijst met huishoudens", NULL},
+
+	/* the audit trail */
+	{UI_SC_LOG, UI_KEY_ESC, UI_A_BACK, "terug", "Terug naar het huishouden",
+	 NULL},
+	{UI_SC_LOG, 'q', UI_A_BACK, NULL, "Terug naar het huishouden", NULL},
+
+	/* comparing with another version */
+	{UI_SC_DIFF, 'v', UI_A_DIFF, "vergelijken uit",
+	 "Vergelijken sluiten: terug naar de stap", NULL},
+	{UI_SC_DIFF, UI_KEY_ESC, UI_A_DIFF, NULL,
+	 "Vergelijken sluiten: terug naar de stap", NULL},
+	{UI_SC_DIFF, 'V', UI_A_DIFF_FROM, "andere versie",
+	 "Kiezen met welke versie je vergelijkt (eerst de vorige)", NULL},
+	{UI_SC_DIFF, '0', UI_A_STAGE_0, "stap",
+	 "Vergelijken in stap 0: huishouden en aanwezigen", "0-5"},
+	{UI_SC_DIFF, '1', UI_A_STAGE_1, NULL,
+	 "Vergelijken in stap 1: feiten, zorgen en meningen", NULL},
+	{UI_SC_DIFF, '2', UI_A_STAGE_2, NULL, "Vergelijken in stap 2: TOP-3",
+	 NULL},
+	{UI_SC_DIFF, '3', UI_A_STAGE_3, NULL,
+	 "Vergelijken in stap 3: verklarende analyse", NULL},
+	{UI_SC_DIFF, '4', UI_A_STAGE_4, NULL, "Vergelijken in stap 4: plan",
+	 NULL},
+	{UI_SC_DIFF, '5', UI_A_STAGE_5, NULL,
+	 "Alle verschillen, van elke stap", NULL},
+	{UI_SC_DIFF, ']', UI_A_STAGE_NEXT, NULL,
+	 "Vergelijken in de volgende stap", NULL},
+	{UI_SC_DIFF, '[', UI_A_STAGE_PREV, NULL, "Vergelijken in de vorige stap",
+	 NULL},
+	{UI_SC_DIFF, 'q', UI_A_DIFF, NULL,
+	 "Vergelijken sluiten: terug naar de stap", NULL},
+
 	/* the help screen */
 	{UI_SC_HELP, UI_KEY_ESC, UI_A_BACK, "terug", "Terug", NULL},
 	{UI_SC_HELP, 'q', UI_A_BACK, NULL, "Terug", NULL},
@@ -305,6 +354,9 @@ static const char *const scope_titles[UI_SC_COUNT] = {
 	[UI_SC_CONFLICT] = "Tegelijk veranderd",
 	[UI_SC_MESSAGE] = "Melding",
 	[UI_SC_HELP] = "Hulp",
+	[UI_SC_OVERVIEW] = "Overzicht",
+	[UI_SC_LOG] = "Logboek",
+	[UI_SC_DIFF] = "Vergelijken met een andere versie",
 };
 
 /* See ui_impl.h. */

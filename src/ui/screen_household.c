@@ -351,6 +351,10 @@ static int household_action(struct ui_app *app, struct ui_view *v,
 	case UI_A_NEW_SESSION:
 		new_session(app);
 		return 1;
+	case UI_A_LOG:
+		if (!ui_household_view_locked(app, 1))
+			ui_view_push(app, ui_log_new(app));
+		return 1;
 	case UI_A_DELETE:
 		if (r && r->kind == UI_ROW_ITEM && str_eq(r->section, "members"))
 			ui_item_delete(app, "members", r->item_id, UI_TAG_HOUSEHOLD);

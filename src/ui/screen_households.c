@@ -815,6 +815,9 @@ static int hh_action(struct ui_app *app, struct ui_view *v, enum ui_action a,
 		if (hv->query)
 			search_stop(app, hv, 1);
 		return 1;
+	case UI_A_OVERVIEW:
+		ui_view_push(app, ui_overview_new(app));
+		return 1;
 	case UI_A_QUIT:
 		ui_app_flush(app);
 		app->quit = 1;

@@ -115,6 +115,9 @@ int ui_session_action(struct ui_app *app, struct ui_view *v, enum ui_action a)
 	case UI_A_UNDO:
 		ui_case_undo(app, stage);
 		return 1;
+	case UI_A_DIFF:
+		ui_diff_open(app);
+		return 1;
 	case UI_A_BACK:
 		ui_case_save(app);
 		app->cs.sess_id[0] = '\0';

@@ -126,11 +126,13 @@ int ui_household_view_locked(struct ui_app *app, int tell)
 }
 
 /* 1 for the views that may show more than the list under them: an item's
- * form, a dialog, the help screen. */
+ * form, a dialog, the help screen, the audit trail, the differences with
+ * another version. */
 static int view_above_list(const struct ui_view *v)
 {
 	return str_eq(v->ops->name, "form") || str_eq(v->ops->name, "dialog") ||
-	       str_eq(v->ops->name, "help");
+	       str_eq(v->ops->name, "help") || str_eq(v->ops->name, "log") ||
+	       str_eq(v->ops->name, "diff");
 }
 
 /* See ui_impl.h. */

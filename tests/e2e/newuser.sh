@@ -81,7 +81,7 @@ expect_text "TOP-3 (3 van 3)"
 keys q
 wait_for "Sessies"
 keys q
-wait_for "Enter open  n nieuw  / zoek  q stop"
+wait_for "Enter open  n nieuw  / zoek  o overzicht  q stop"
 stop_duo q
 
 # start again: everything is there
