@@ -180,6 +180,7 @@ static int preview_scopes(struct ui_app *app, struct ui_view *v,
 	(void)app;
 	(void)v;
 	out[n++] = UI_SC_PREVIEW;
+	out[n++] = UI_SC_REVIEW;
 	out[n++] = UI_SC_SESSION;
 	out[n++] = UI_SC_MOVE;
 	out[n++] = UI_SC_GLOBAL;
