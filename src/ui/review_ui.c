@@ -240,7 +240,7 @@ char *ui_review_note(struct ui_app *app, const char *on, long *first)
 
 		if (!str_eq(rc.v[k].on, on))
 			continue;
-		if (!*first || (!rc.v[k].resolved && !*first))
+		if (!*first)
 			*first = rc.v[k].id;
 		t = comment_text(&rc.v[k]);
 		m = comment_meta(&rc.v[k]);
