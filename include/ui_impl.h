@@ -751,6 +751,10 @@ char *ui_review_row_target(struct ui_app *app, const struct ui_row *r);
 /* Lines that show the comments on target on (owned), or NULL; *first
  * gets the id of the first open one (else the first). */
 char *ui_review_note(struct ui_app *app, const char *on, long *first);
+/* Every comment of stage (5: also those on no known target) as text
+ * lines (owned), or NULL; *first gets the id of one of them. For the
+ * panels that are no list (stage 5). */
+char *ui_review_stage_note(struct ui_app *app, int stage, long *first);
 /* The sidebar line of stage (0..5): "opmerkingen: 1 open van 2" (owned),
  * or NULL; *open gets the open count. */
 char *ui_review_sidebar(struct ui_app *app, int stage, int *open);

@@ -258,6 +258,41 @@ char *ui_review_note(struct ui_app *app, const char *on, long *first)
 }
 
 /* See ui_impl.h. */
+char *ui_review_stage_note(struct ui_app *app, int stage, long *first)
+{
+	struct doc_node *sess = ui_case_session(app);
+	struct review_comments rc;
+	struct strbuf sb = {0};
+	long open_one = 0;
+
+	*first = 0;
+	if (!sess || app->cfg.household_view)
+		return NULL;
+	review_comments(&app->fs, sess, &rc);
+	for (size_t k = 0; k < rc.n; k++) {
+		char *t, *m;
+
+		if (rc.v[k].stage != stage &&
+		    !(stage == 5 && rc.v[k].stage == REVIEW_STAGES - 1))
+			continue;
+		if (!*first)
+			*first = rc.v[k].id;
+		if (!rc.v[k].resolved && !open_one)
+			open_one = rc.v[k].id;
+		t = comment_text(&rc.v[k]);
+		m = comment_meta(&rc.v[k]);
+		sb_addf(&sb, "%s (bij %s)\n    %s\n", t, rc.v[k].on ? rc.v[k].on :
+		        "?", m);
+		free(t);
+		free(m);
+	}
+	if (open_one)
+		*first = open_one;
+	review_comments_free(&rc);
+	return sb.len ? sb_steal(&sb) : NULL;
+}
+
+/* See ui_impl.h. */
 char *ui_review_sidebar(struct ui_app *app, int stage, int *open)
 {
 	struct doc_node *sess = ui_case_session(app);

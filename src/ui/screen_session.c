@@ -343,6 +343,13 @@ static int stageview_action(struct ui_app *app, struct ui_view *v,
 		}
 		if (a != UI_A_NEW && a != UI_A_PROMOTE)
 			return ui_session_action(app, v, a);
+		/* n adds where the item the comment is on is */
+		for (size_t i = (size_t)(r - sv->list.rows); r; i--) {
+			r = i > 0 ? &sv->list.rows[i - 1] : NULL;
+			if (r && !(r->flags & UI_ROW_COMMENT) &&
+			    ui_row_selectable(r))
+				break;
+		}
 	}
 	if (sv->act && sv->act(app, sv, a, r))
 		return 1;

@@ -53,9 +53,18 @@ keys Enter
 wait_for "Opmerking bij top3/1 geplaatst"
 wait_for "Opmerking van Marieke Jansen: Hoe weet de school dit?"
 wait_for "opmerkingen: 1/1 open"
+# a comment on stage 5 itself: at the top of its panel
+keys 5
+wait_for "5  Samenvatting"
+keys c
+wait_for "Opmerking bij samenvatting"
+type_text "Maak de samenvatting korter."
+keys Enter
+wait_for "Opmerkingen van de teamleider bij deze stap"
+expect_text "Opmerking van Marieke Jansen: Maak de samenvatting korter."
 keys T
 wait_for "Terugsturen?"
-expect_text "met je 1 opmerking"
+expect_text "met je 2 opmerkingen"
 keys j
 wait_for "Versie 2 is teruggestuurd naar het duo"
 
@@ -66,7 +75,7 @@ wait_for "opmerkingen: 1/1 open"
 keys 2
 wait_for "Opmerking van Marieke Jansen: Hoe weet de school dit?"
 keys i
-wait_for "Versie 2 heeft nog 1 open opmerking; beantwoord ze (r)"
+wait_for "Versie 2 heeft nog 2 open opmerkingen; beantwoord ze (r)"
 select_row "Opmerking van Marieke Jansen"
 keys r
 wait_for "Antwoord op de opmerking"
@@ -77,6 +86,10 @@ wait_for "Antwoord van Fatima El Amrani: De mentor belde ons op 3 november."
 keys x
 wait_for "Opmerking afgehandeld."
 wait_for "opmerkingen: 0/1 open"
+keys 5
+wait_for "Opmerking van Marieke Jansen: Maak de samenvatting korter."
+keys x
+wait_for "Opmerking afgehandeld."
 keys i
 wait_for "Indienen?"
 keys j
