@@ -112,13 +112,13 @@ long ui_review_row_comment(const struct ui_row *r)
 char *ui_review_row_target(struct ui_app *app, const struct ui_row *r)
 {
 	struct doc_node *sess = ui_case_session(app);
-	struct doc_node *item;
-	const char *ref;
 
 	if (!r || !r->section || !sess || (r->flags & UI_ROW_COMMENT))
 		return NULL;
 	if (r->kind == UI_ROW_ITEM && r->item_id) {
-		item = ui_case_item(app, r->section, r->item_id);
+		struct doc_node *item = ui_case_item(app, r->section, r->item_id);
+		const char *ref;
+
 		if (item && str_eq(r->section, "top3") &&
 		    doc_map_str(item, "rank"))
 			return xasprintf("top3/%s", doc_map_str(item, "rank"));
