@@ -97,7 +97,9 @@ wait_for "Versie 2 is ingediend"
 
 use LEAD
 wait_for "Bijgewerkt, nu alleen lezen"
-wait_for "Antwoord van Fatima El Amrani"
+expect_text "Nog geen antwoord · afgehandeld"
+keys 2
+wait_for "Antwoord van Fatima El Amrani: De mentor belde ons op 3 november."
 keys V
 wait_for "Vaststellen?"
 keys j
