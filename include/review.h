@@ -13,9 +13,16 @@
  *
  *   submit    the duo (role lokaal or rvt) hands the concept in; refused
  *             while something required is missing (casedoc_missing) or
- *             a comment is still open
+ *             a comment is still open. Both are checked against the
+ *             same state that is handed in: completeness on the
+ *             household at revision R, and the store's transaction hands
+ *             in only while the household is still at R (else it looks
+ *             again), the open comments inside that transaction
  *   approve   a teamleider fixes it; the household's earlier vastgesteld
- *             version becomes herzien in the same transaction
+ *             version becomes herzien in the same transaction. Another
+ *             team lead's review of the version still in progress ends
+ *             there too, with the decision vervallen: a fixed version
+ *             takes no more comments, so it could never end otherwise
  *   return    a teamleider sends it back with at least one comment
  *   evaluate  anyone starts version N+1 from the vastgesteld latest
  *             version (casedoc_new_version: a concept with everything
@@ -90,8 +97,9 @@ struct review_comment {
 	const char *on, *text;
 	const char *reviewer; /* of its review */
 	const char *date;     /* of its review */
-	const char *decision; /* of its review: akkoord, terug, or NULL
-	                         while the review is in progress */
+	const char *decision; /* of its review: akkoord, terug, vervallen
+	                         (another team lead fixed the version
+	                         first), or NULL while it is in progress */
 	const char *reply, *replied_by;
 	int resolved;
 };

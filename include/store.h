@@ -276,10 +276,22 @@ int store_save_case_as(struct store *s, struct doc_node *root, long base_rev,
  * approve and return close it with decision akkoord or terug and today's
  * date (approve without comments adds a review with the decision alone).
  * return needs at least one comment in that open review: the duo must
- * know what to change.
+ * know what to change. approve also ends the reviews other team leads
+ * still have open on that version: they get the decision vervallen (the
+ * version was fixed before they decided; their comments stay) and the
+ * audit line names them ("; beoordeling vervallen van Jan de Wit").
+ *
+ * store_submit_at is store_submit for a caller that checked the session
+ * (complete, review_submit) at household revision rev: inside the step's
+ * transaction, a household no longer at rev (another process saved
+ * meanwhile) changes nothing and returns STORE_MOVED without a
+ * diagnostic, so the caller checks again.
  */
+#define STORE_MOVED (-2)
 int store_submit(struct store *s, const char *household_id, int version,
                  struct diags *d);
+int store_submit_at(struct store *s, const char *household_id, int version,
+                    long rev, struct diags *d);
 int store_approve(struct store *s, const char *household_id, int version,
                   struct diags *d);
 int store_return(struct store *s, const char *household_id, int version,

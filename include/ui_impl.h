@@ -134,6 +134,7 @@ enum ui_scope {
 	UI_SC_EDIT, UI_SC_CONFIRM, UI_SC_CHOOSE, UI_SC_PICK, UI_SC_PICKMANY,
 	UI_SC_PROMPT, UI_SC_SCORES, UI_SC_CONFLICT, UI_SC_MESSAGE, UI_SC_HELP,
 	UI_SC_OVERVIEW, UI_SC_LOG, UI_SC_DIFF,
+	UI_SC_REVIEW,
 	UI_SC_COUNT
 };
 #define UI_SCOPES_MAX 8
@@ -154,6 +155,9 @@ enum ui_action {
 	UI_A_RANK_UP, UI_A_RANK_DOWN,        /* top-3 order */
 	UI_A_PROMOTE,
 	UI_A_SAVE_AS,                        /* the summary as a file */
+	/* review (review_ui.c) */
+	UI_A_SUBMIT, UI_A_APPROVE, UI_A_RETURN, UI_A_COMMENT, UI_A_REPLY,
+	UI_A_RESOLVE,
 	/* forms */
 	UI_A_NEXT_FIELD, UI_A_PREV_FIELD, UI_A_DONE, UI_A_TOGGLE,
 	/* dialogs */
@@ -233,6 +237,11 @@ struct ui_view_ops {
 	void (*reload)(struct ui_app *app, struct ui_view *v);
 	/* The help line: the help of what is selected. May return NULL. */
 	const char *(*help)(struct ui_app *app, struct ui_view *v);
+	/* A session stage: what a comment would be on (validate_target;
+	 * owned, NULL: the stage itself) and the row id of the comment under
+	 * the cursor in *comment (0: none). May be NULL. */
+	char *(*review_target)(struct ui_app *app, struct ui_view *v,
+	                       long *comment);
 	void (*free)(struct ui_app *app, struct ui_view *v);
 	/* Put the cursor on an item: section and "_id" (ui_list_select_item
 	 * has the rules; key a field when item_id is NULL). 1 when found.
@@ -379,6 +388,8 @@ enum ui_row_kind {
 
 #define UI_ROW_URGENT 1  /* marked urgent (red tag) */
 #define UI_ROW_WARN   2  /* the warn line is an error (red) */
+#define UI_ROW_COMMENT 4 /* a review comment (ident "comment/ID") */
+#define UI_ROW_DIMMED 8  /* the text is dim (a resolved comment) */
 
 struct ui_row {
 	enum ui_row_kind kind;
@@ -631,6 +642,9 @@ int ui_case_missing(struct ui_app *app, int stage, const char **first);
 const struct form_model *ui_case_model(struct ui_app *app);
 /* Tell every view that the document changed. */
 void ui_case_refresh_views(struct ui_app *app);
+/* Load the household again after a review step of this process (the
+ * poll sees only other processes' changes). */
+void ui_case_reload(struct ui_app *app);
 
 /* ---- the app -------------------------------------------------------------- */
 
@@ -754,6 +768,34 @@ void ui_diff_open(struct ui_app *app);
 void ui_firstrun_start(struct ui_app *app);
 /* Open the database as app->cfg.user and show the household list. */
 int ui_app_started(struct ui_app *app);
+
+/* ---- review on screen (review_ui.c) ------------------------------------ */
+
+/* The review steps and the comment thread of the current session, by key
+ * (UI_A_SUBMIT .. UI_A_RESOLVE) on a stage view v; 1 when a is one. */
+int ui_review_action(struct ui_app *app, struct ui_view *v, enum ui_action a);
+/* 1 when review action a does nothing for this user's role and the
+ * session's status (the key bar leaves it out); 0 for other actions. */
+int ui_review_hidden(struct ui_app *app, enum ui_action a);
+/* Put the comments of the session on stage (0..5) into a list of rows:
+ * each under the first row of its target, the ones on the stage itself
+ * (or on nothing the list shows) at the top. Comment rows are
+ * UI_ROW_ITEM with UI_ROW_COMMENT. */
+void ui_review_rows(struct ui_app *app, struct ui_list *l, int stage);
+/* The comment id of a comment row, 0 for another row. */
+long ui_review_row_comment(const struct ui_row *r);
+/* The comment target of a row of a stage list (owned), or NULL. */
+char *ui_review_row_target(struct ui_app *app, const struct ui_row *r);
+/* Lines that show the comments on target on (owned), or NULL; *first
+ * gets the id of the first open one (else the first). */
+char *ui_review_note(struct ui_app *app, const char *on, long *first);
+/* Every comment of stage (5: also those on no known target) as text
+ * lines (owned), or NULL; *first gets the id of one of them. For the
+ * panels that are no list (stage 5). */
+char *ui_review_stage_note(struct ui_app *app, int stage, long *first);
+/* The sidebar line of stage (0..5): "opmerkingen: 1 open van 2" (owned),
+ * or NULL; *open gets the open count. */
+char *ui_review_sidebar(struct ui_app *app, int stage, int *open);
 
 /* Key bar and help line of the top view. */
 void ui_keybar_draw(struct ui_app *app, int y, struct ui_view *v);

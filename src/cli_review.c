@@ -469,6 +469,8 @@ static void print_comments(const struct act *a, const struct doc_node *session,
 		printf(", %s, %s\n", m->date ? m->date : "?",
 		       str_eq(m->decision, "akkoord") ? "akkoord" :
 		       str_eq(m->decision, "terug") ? "teruggestuurd" :
+		       str_eq(m->decision, "vervallen") ? "vervallen (een andere "
+		       "teamleider stelde vast)" :
 		       "beoordeling loopt");
 		put_lines("   ", m->text);
 		if (m->reply) {

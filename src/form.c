@@ -177,7 +177,7 @@ static const char *const plan_kind_choices[] = {
 	"doel", "afspraak", "voorwaarde", NULL
 };
 static const char *const decision_choices[] = {
-	"akkoord", "terug", NULL
+	"akkoord", "terug", "vervallen", NULL
 };
 
 static const char *const household_keys[] = {

@@ -15,7 +15,7 @@
 #include "store.h"
 #include "validate.h"
 
-/* How often an evaluation is tried again when another process saved the
+/* How often an evaluation or a handing-in is tried again when another process saved the
  * household between reading and writing it. */
 #define EVALUATE_ROUNDS 3
 
@@ -302,10 +302,19 @@ static int duo_role(const struct store *s)
 int review_submit(struct store *s, const struct formset *fs,
                   const char *household_id, int version, struct diags *d)
 {
+	int round;
+
 	/* the store says why a step is refused by role or status; the
-	 * forms are needed only to see whether a concept is complete */
-	if (duo_role(s)) {
-		struct doc_node *root = store_export_case(s, fs, household_id, d);
+	 * forms are needed only to see whether a concept is complete. That
+	 * is checked on the household at revision rev, and the store hands
+	 * in only while it is still at rev: an edit in between makes us
+	 * look again */
+	if (!duo_role(s))
+		return store_submit(s, household_id, version, d);
+	for (round = 0; round < EVALUATE_ROUNDS; round++) {
+		long rev = 0;
+		struct doc_node *root = store_load_case(s, fs, household_id,
+		                                        &rev, d);
 		struct doc_node *session;
 		int rc = 0;
 
@@ -317,8 +326,13 @@ int review_submit(struct store *s, const struct formset *fs,
 		doc_free(root);
 		if (rc != 0)
 			return -1;
+		rc = store_submit_at(s, household_id, version, rev, d);
+		if (rc != STORE_MOVED)
+			return rc;
 	}
-	return store_submit(s, household_id, version, d);
+	diag_add(d, NULL, 0, 0, "een ander duo-proces veranderde dit huishouden "
+	         "steeds tegelijk; probeer het zo opnieuw");
+	return -1;
 }
 
 int review_approve(struct store *s, const char *household_id, int version,

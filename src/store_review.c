@@ -33,6 +33,7 @@ struct target {
 	long version;
 	char *status;
 	char *on;           /* a comment's target (comment steps) */
+	long rev;           /* the household's revision */
 };
 
 static void target_free(struct target *t)
@@ -88,7 +89,7 @@ static int first_row(struct store *s, sqlite3_stmt *st, int rc,
 
 /* The household ?1 and its session with version ?2 (0: the highest). */
 static const char find_session_sql[] =
-	"SELECT h.id, s.id, s.version, s.status FROM household h"
+	"SELECT h.id, s.id, s.version, s.status, h.rev FROM household h"
 	" LEFT JOIN session s ON s.id ="
 	"  (SELECT x.id FROM session x WHERE x.household_id = h.id"
 	"   AND (?2 = 0 OR x.version = ?2) ORDER BY x.version DESC LIMIT 1)"
@@ -124,6 +125,7 @@ static int find_session(struct store *s, const char *household_id,
 	t->sid = sqlite3_column_int64(st, 1);
 	t->version = (long)sqlite3_column_int64(st, 2);
 	t->status = xstrdup(store_col_text(st, 3));
+	t->rev = (long)sqlite3_column_int64(st, 4);
 	(void)sqlite3_reset(st);
 	if (t->sid)
 		return 0;
@@ -391,6 +393,12 @@ static const char open_comments_sql[] =
 	" JOIN review_comment c ON c.review_id = r.id"
 	" WHERE r.session_id = ?1 AND coalesce(c.resolved, 0) = 0"
 	" ORDER BY r.pos, r.id, c.pos, c.id";
+static const char open_others_sql[] =
+	"SELECT reviewer FROM review WHERE session_id = ?1"
+	" AND decision IS NULL ORDER BY pos, id";
+static const char lapse_others_sql[] =
+	"UPDATE review SET decision = 'vervallen', date = ?2"
+	" WHERE session_id = ?1 AND decision IS NULL";
 static const char fixed_before_sql[] =
 	"SELECT id, version FROM session WHERE household_id = ?1"
 	" AND status = 'vastgesteld' AND id <> ?2 ORDER BY version";
@@ -468,6 +476,45 @@ static int no_open_comments(struct store *s, const struct target *t,
 	return n ? -1 : 0;
 }
 
+/* Approve, after the user's own review is closed: the reviews other team
+ * leads still have open on this version can no longer end, since a fixed
+ * version takes no comments and no decision. They get the decision
+ * vervallen and today's date (their comments stay as they are); their
+ * reviewers are added to what. */
+static int lapse_others(struct store *s, const struct target *t,
+                        struct strbuf *what, struct diags *d)
+{
+	sqlite3_stmt *st = store_stmt(s, open_others_sql, d);
+	char today[11];
+	int rc = SQLITE_OK, n = 0;
+
+	if (!st)
+		return -1;
+	bind_id(st, 1, t->sid, &rc);
+	if (rc == SQLITE_OK)
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *who = store_col_text(st, 0);
+
+			sb_addf(what, "%s%s", n++ ? ", " : "; beoordeling "
+			        "vervallen van ", who ? who : "?");
+		}
+	(void)sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_db_error(s, rc, "lezen", d);
+		return -1;
+	}
+	if (!n)
+		return 0;
+	st = store_stmt(s, lapse_others_sql, d);
+	if (!st)
+		return -1;
+	date_today(today);
+	rc = SQLITE_OK;
+	bind_id(st, 1, t->sid, &rc);
+	bind_text(st, 2, today, &rc);
+	return run(s, st, rc, d);
+}
+
 /* Approve: the earlier vastgesteld versions become herzien; their
  * versions are added to what. */
 static int revise_earlier(struct store *s, const struct target *t,
@@ -509,9 +556,10 @@ static int revise_earlier(struct store *s, const struct target *t,
 	return i == n ? 0 : -1;
 }
 
-/* One step: submit, approve or return. */
+/* One step: submit, approve or return; rev != 0: only while the household
+ * is still at that revision (else STORE_MOVED, nothing said). */
 static int step(struct store *s, const char *household_id, int version,
-                const char *name, struct diags *d)
+                long rev, const char *name, struct diags *d)
 {
 	static const struct {
 		const char *name, *from, *to, *decision;
@@ -532,6 +580,11 @@ static int step(struct store *s, const char *household_id, int version,
 	if (begin(s, d) != 0)
 		return -1;
 	rc = find_session(s, household_id, version, &t, d);
+	if (rc == 0 && rev && t.rev != rev) {
+		end(s, -1, d);
+		target_free(&t);
+		return STORE_MOVED;
+	}
 	if (rc == 0) {
 		if (k == 0)
 			rc = need_duo(s, "dient een analyse in", "een "
@@ -561,6 +614,8 @@ static int step(struct store *s, const char *household_id, int version,
 		}
 	}
 	if (rc == 0 && k == 1)
+		rc = lapse_others(s, &t, &what, d);
+	if (rc == 0 && k == 1)
 		rc = revise_earlier(s, &t, &what, d);
 	if (rc == 0)
 		rc = finish(s, &t, name, sb_str(&what), d);
@@ -573,19 +628,25 @@ static int step(struct store *s, const char *household_id, int version,
 int store_submit(struct store *s, const char *household_id, int version,
                  struct diags *d)
 {
-	return step(s, household_id, version, "submit", d);
+	return step(s, household_id, version, 0, "submit", d);
+}
+
+int store_submit_at(struct store *s, const char *household_id, int version,
+                    long rev, struct diags *d)
+{
+	return step(s, household_id, version, rev, "submit", d);
 }
 
 int store_approve(struct store *s, const char *household_id, int version,
                   struct diags *d)
 {
-	return step(s, household_id, version, "approve", d);
+	return step(s, household_id, version, 0, "approve", d);
 }
 
 int store_return(struct store *s, const char *household_id, int version,
                  struct diags *d)
 {
-	return step(s, household_id, version, "return", d);
+	return step(s, household_id, version, 0, "return", d);
 }
 
 /* ---- comments ------------------------------------------------------------- */

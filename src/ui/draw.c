@@ -352,7 +352,8 @@ void ui_keybar_draw(struct ui_app *app, int y, struct ui_view *v)
 
 			if (kd->scope != scopes[s] || !kd->bar || shown[kd->action])
 				continue;
-			if (ui_household_view_refuses(app, v, kd->action, 0))
+			if (ui_household_view_refuses(app, v, kd->action, 0) ||
+			    ui_review_hidden(app, kd->action))
 				continue;
 			if (v->typing && ui_key_printable(kd->key))
 				continue;

@@ -143,6 +143,25 @@ const struct ui_keydef ui_keymap[] = {
 	 "Vergelijken: wat in deze stap veranderde tegenover de vorige "
 	 "versie", NULL},
 
+	/* review: the key bar shows a key only to the role it is for and
+	 * when the version's status allows it (review_ui.c) */
+	{UI_SC_REVIEW, 'i', UI_A_SUBMIT, "indienen",
+	 "Indienen (het duo): de versie gaat naar de teamleider en is dan "
+	 "alleen te lezen", NULL},
+	{UI_SC_REVIEW, 'V', UI_A_APPROVE, "vaststellen",
+	 "Vaststellen (teamleider): de ingediende versie ligt daarna vast",
+	 NULL},
+	{UI_SC_REVIEW, 'T', UI_A_RETURN, "terugsturen",
+	 "Terugsturen (teamleider): de versie gaat als concept terug naar het "
+	 "duo; eerst een opmerking", NULL},
+	{UI_SC_REVIEW, 'c', UI_A_COMMENT, "opmerking",
+	 "Opmerking plaatsen (teamleider) bij het gekozen punt, of bij de stap",
+	 NULL},
+	{UI_SC_REVIEW, 'r', UI_A_REPLY, "reageren",
+	 "Reageren (het duo) op de opmerking onder de cursor", NULL},
+	{UI_SC_REVIEW, 'x', UI_A_RESOLVE, "afhandelen",
+	 "De opmerking onder de cursor afhandelen, of weer openen", NULL},
+
 	/* the summary */
 	{UI_SC_PREVIEW, UI_KEY_SPACE, UI_A_PGDN, "verder", "Een scherm omlaag",
 	 "Spatie"},
@@ -357,6 +376,7 @@ static const char *const scope_titles[UI_SC_COUNT] = {
 	[UI_SC_OVERVIEW] = "Overzicht",
 	[UI_SC_LOG] = "Logboek",
 	[UI_SC_DIFF] = "Vergelijken met een andere versie",
+	[UI_SC_REVIEW] = "Beoordeling",
 };
 
 /* See ui_impl.h. */

@@ -118,6 +118,9 @@ int ui_session_action(struct ui_app *app, struct ui_view *v, enum ui_action a)
 	case UI_A_DIFF:
 		ui_diff_open(app);
 		return 1;
+	case UI_A_SUBMIT: case UI_A_APPROVE: case UI_A_RETURN:
+	case UI_A_COMMENT: case UI_A_REPLY: case UI_A_RESOLVE:
+		return ui_review_action(app, v, a);
 	case UI_A_BACK:
 		ui_case_save(app);
 		app->cs.sess_id[0] = '\0';
@@ -133,9 +136,9 @@ int ui_session_action(struct ui_app *app, struct ui_view *v, enum ui_action a)
 
 /* One stage in the sidebar. */
 struct side_entry {
-	char *title, *note;
+	char *title, *note, *comments;
 	enum ui_look look;
-	int trows, nrows;
+	int trows, nrows, crows, copen;
 };
 
 /* Rows the sidebar needs with gap blank rows between the stages. */
@@ -144,7 +147,7 @@ static int side_total(const struct side_entry *e, int gap)
 	int sum = 0;
 
 	for (int s = 0; s < UI_STAGES; s++)
-		sum += e[s].trows + e[s].nrows + (s ? gap : 0);
+		sum += e[s].trows + e[s].nrows + e[s].crows + (s ? gap : 0);
 	return sum;
 }
 
@@ -176,6 +179,8 @@ void ui_sidebar_draw(struct ui_app *app, struct ui_rect r, int stage)
 			            xstrdup("klaar om na te lezen");
 			e[s].look = UI_LOOK_DIM;
 		}
+		e[s].comments = ui_review_sidebar(app, s, &e[s].copen);
+		e[s].crows = e[s].comments != NULL;
 		e[s].trows = ui_wrapped_rows(e[s].title, w, SIDEBAR_TITLE_MAX);
 		e[s].nrows = ui_wrapped_rows(e[s].note, w - 2, SIDEBAR_NOTE_MAX);
 	}
@@ -206,9 +211,14 @@ void ui_sidebar_draw(struct ui_app *app, struct ui_rect r, int stage)
 		if (nr > 0)
 			y += ui_put_wrapped(app, (struct ui_rect){y, x + 2, nr, w - 2},
 			                    e[s].note, ui_look(app, e[s].look));
+		if (e[s].crows && y < r.y + r.h)
+			y += ui_put_wrapped(app, (struct ui_rect){y, x + 2, 1, w - 2},
+			                    e[s].comments, ui_look(app, e[s].copen ?
+			                    UI_LOOK_URGENT : UI_LOOK_DIM));
 		y += gap;
 		free(e[s].title);
 		free(e[s].note);
+		free(e[s].comments);
 	}
 }
 
@@ -260,6 +270,7 @@ struct ui_view *ui_stageview_new(struct ui_app *app, int stage,
 	sv->act = act;
 	sv->extra = extra;
 	build(app, sv);
+	ui_review_rows(app, &sv->list, stage);
 	sv->view.gen = app->cs.gen;
 	ui_list_first(&sv->list);
 	return &sv->view;
@@ -285,6 +296,7 @@ static void stageview_sync(struct ui_app *app, struct ui_stageview *sv)
 	keep = ui_list_current(&sv->list) ?
 	       xstrdup(ui_list_current(&sv->list)->ident) : NULL;
 	sv->build(app, sv);
+	ui_review_rows(app, &sv->list, sv->stage);
 	ui_list_select(&sv->list, ui_case_follow(app, keep));
 	free(keep);
 	sv->view.gen = app->cs.gen;
@@ -313,6 +325,7 @@ static int stageview_scopes(struct ui_app *app, struct ui_view *v,
 	(void)app;
 	if (sv->extra != UI_SC_COUNT)
 		out[n++] = sv->extra;
+	out[n++] = UI_SC_REVIEW;
 	out[n++] = UI_SC_ITEMS;
 	out[n++] = UI_SC_SESSION;
 	out[n++] = UI_SC_MOVE;
@@ -332,6 +345,28 @@ static int stageview_action(struct ui_app *app, struct ui_view *v,
 	r = ui_list_current(&sv->list);
 	if (ui_list_action(&sv->list, a, sv->page))
 		return 1;
+	if (r && (r->flags & UI_ROW_COMMENT)) {
+		/* a comment row is no item of the stage */
+		if (a == UI_A_OPEN)
+			a = str_eq(app->cfg.role, "teamleider") ? UI_A_NONE :
+			    UI_A_REPLY;
+		if (a == UI_A_OPEN || a == UI_A_DELETE || a == UI_A_NONE ||
+		    a == UI_A_MOVE_LEFT || a == UI_A_MOVE_RIGHT ||
+		    a == UI_A_RANK_UP || a == UI_A_RANK_DOWN) {
+			ui_status(app, "Dit is een opmerking van de teamleider: "
+			          "r reageert (het duo), x handelt haar af.");
+			return 1;
+		}
+		if (a != UI_A_NEW && a != UI_A_PROMOTE)
+			return ui_session_action(app, v, a);
+		/* n adds where the item the comment is on is */
+		for (size_t i = (size_t)(r - sv->list.rows); r; i--) {
+			r = i > 0 ? &sv->list.rows[i - 1] : NULL;
+			if (r && !(r->flags & UI_ROW_COMMENT) &&
+			    ui_row_selectable(r))
+				break;
+		}
+	}
 	if (sv->act && sv->act(app, sv, a, r))
 		return 1;
 	switch (a) {
@@ -388,6 +423,19 @@ static const char *stageview_help(struct ui_app *app, struct ui_view *v)
 	return f ? f->help : NULL;
 }
 
+/* The comment target of the selected row (or the comment under it). */
+static char *stageview_target(struct ui_app *app, struct ui_view *v,
+                              long *comment)
+{
+	struct ui_stageview *sv = (struct ui_stageview *)v;
+	struct ui_row *r;
+
+	stageview_sync(app, sv);
+	r = ui_list_current(&sv->list);
+	*comment = ui_review_row_comment(r);
+	return ui_review_row_target(app, r);
+}
+
 static const struct ui_view_ops stageview_ops = {
 	.name = "stage",
 	.flags = UI_VIEW_SIDEBAR,
@@ -396,6 +444,7 @@ static const struct ui_view_ops stageview_ops = {
 	.action = stageview_action,
 	.reload = stageview_refresh,
 	.help = stageview_help,
+	.review_target = stageview_target,
 	.free = stageview_free,
 	.select = stageview_select,
 };

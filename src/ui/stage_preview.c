@@ -87,6 +87,13 @@ static void make_text(struct ui_app *app, struct ui_preview *pv, int width)
 	if (buf)
 		len = strlen(buf);
 	if (f) {
+		long first;
+		char *note = ui_review_stage_note(app, 5, &first);
+
+		if (note)
+			fprintf(f, "Opmerkingen van de teamleider bij deze stap\n"
+			        "%s\n", note);
+		free(note);
 		if (export_text_professional(f, app->cs.doc, &app->fs,
 		                             ver ? atoi(ver) : 0, width, &d) != 0)
 			fprintf(f, "De tekst is niet te maken: %s\n",
@@ -188,6 +195,7 @@ static int preview_scopes(struct ui_app *app, struct ui_view *v,
 	(void)app;
 	(void)v;
 	out[n++] = UI_SC_PREVIEW;
+	out[n++] = UI_SC_REVIEW;
 	out[n++] = UI_SC_SESSION;
 	out[n++] = UI_SC_MOVE;
 	out[n++] = UI_SC_GLOBAL;
@@ -498,10 +506,22 @@ static const char *preview_help(struct ui_app *app, struct ui_view *v)
 	       "huishouden, zonder die punten; o slaat die op als bestand.";
 }
 
+/* A comment here is on the stage; r and x act on its first comment. */
+static char *preview_target(struct ui_app *app, struct ui_view *v,
+                            long *comment)
+{
+	char *note = ui_review_stage_note(app, 5, comment);
+
+	(void)v;
+	free(note);
+	return NULL;
+}
+
 static const struct ui_view_ops preview_ops = {
 	.name = "preview",
 	.flags = UI_VIEW_SIDEBAR,
 	.scopes = preview_scopes,
+	.review_target = preview_target,
 	.draw = preview_draw,
 	.action = preview_action,
 	.help = preview_help,

@@ -217,6 +217,31 @@ static char *card_text(const char *tag, const struct doc_node *s)
 	                 text);
 }
 
+#define CARD_COMMENT_ROWS 2   /* rows of one comment under a card */
+#define CARD_COMMENTS_MAX 3   /* comments shown under a card */
+
+/* The comments on a card, one a line (owned), and the rows they take at
+ * width w. */
+static char *card_comments(struct ui_app *app, const struct doc_node *s,
+                           int w, int *rows)
+{
+	long first;
+	char *note = ui_review_note(app, doc_map_str(s, "ref"), &first);
+	int n = 0;
+
+	*rows = 0;
+	for (const char *p = note; p && *p && n < CARD_COMMENTS_MAX; n++) {
+		const char *nl = strchr(p, '\n');
+		char *line = nl ? xstrndup(p, (size_t)(nl - p)) : xstrdup(p);
+
+		*rows += ui_wrapped_rows(line, w > 2 ? w - 1 : 1,
+		                         CARD_COMMENT_ROWS);
+		free(line);
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	return note;
+}
+
 /* Rows a card takes at width w (without the gap after it). */
 static int card_rows(struct ui_app *app, const struct doc_node *s, int w)
 {
@@ -226,8 +251,13 @@ static int card_rows(struct ui_app *app, const struct doc_node *s, int w)
 	char *miss = ui_item_missing(formset_section(&app->fs, "statements"), s);
 	char *meta = card_meta(app, s);
 
+	int nc;
+	char *com = card_comments(app, s, w, &nc);
+
 	rows += (meta || miss) ? 1 : 0;
 	rows += doc_map_str(s, "response") ? 1 : 0;
+	rows += nc;
+	free(com);
 	free(tag);
 	free(text);
 	free(miss);
@@ -246,11 +276,12 @@ static void card_draw(struct ui_app *app, const struct doc_node *s,
 	const char *resp = doc_map_str(s, "response");
 	attr_t base = selected ? ui_look(app, UI_LOOK_SELECTED) : A_NORMAL;
 	attr_t dim = selected ? base : ui_look(app, UI_LOOK_DIM);
-	int y = r.y, rows;
+	int y = r.y, rows, nc, shown = 0;
+	char *com = card_comments(app, s, r.w, &nc);
 
 	if (selected)
 		ui_fill(r, base);
-	rows = r.h - ((meta || miss) ? 1 : 0) - (resp ? 1 : 0);
+	rows = r.h - ((meta || miss) ? 1 : 0) - (resp ? 1 : 0) - nc;
 	if (rows < 1)
 		rows = 1;
 	rows = ui_put_wrapped(app, (struct ui_rect){y, r.x, rows > CARD_LINES ?
@@ -275,7 +306,24 @@ static void card_draw(struct ui_app *app, const struct doc_node *s,
 
 		ui_put_cut(app, y, r.x, r.w, t, dim);
 		free(t);
+		y++;
 	}
+	for (char *p = com; p && *p && shown < CARD_COMMENTS_MAX &&
+	     y < r.y + r.h; shown++) {
+		char *nl = strchr(p, '\n');
+		int open, h = CARD_COMMENT_ROWS;
+
+		if (nl)
+			*nl = '\0';
+		open = strstr(p, "\u00b7 open") != NULL;
+		if (y + h > r.y + r.h)
+			h = r.y + r.h - y;
+		y += ui_put_wrapped(app, (struct ui_rect){y, r.x + 1, h, r.w - 1},
+		                    p, selected ? base : ui_look(app, open ?
+		                    UI_LOOK_URGENT : UI_LOOK_DIM));
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	free(com);
 	free(tag);
 	free(text);
 	free(miss);
@@ -397,6 +445,7 @@ static int stmt_scopes(struct ui_app *app, struct ui_view *v,
 	(void)app;
 	(void)v;
 	out[n++] = UI_SC_STATEMENTS;
+	out[n++] = UI_SC_REVIEW;
 	out[n++] = UI_SC_ITEMS;
 	out[n++] = UI_SC_SESSION;
 	out[n++] = UI_SC_MOVE;
@@ -578,10 +627,28 @@ static int stmt_select(struct ui_app *app, struct ui_view *v,
 	                   ui_case_follow(app, item_id));
 }
 
+/* The ref of the selected card, and the first open comment on it. */
+static char *stmt_target(struct ui_app *app, struct ui_view *v, long *comment)
+{
+	struct ui_stmtview *sv = (struct ui_stmtview *)v;
+	struct doc_node *s;
+	const char *ref;
+	char *note;
+
+	sync(app, sv);
+	s = current(app, sv);
+	ref = s ? doc_map_str(s, "ref") : NULL;
+	*comment = 0;
+	note = ui_review_note(app, ref, comment);
+	free(note);
+	return ref ? xstrdup(ref) : NULL;
+}
+
 static const struct ui_view_ops stmt_ops = {
 	.name = "statements",
 	.flags = UI_VIEW_SIDEBAR,
 	.scopes = stmt_scopes,
+	.review_target = stmt_target,
 	.draw = stmt_draw,
 	.action = stmt_action,
 	.reload = stmt_refresh,

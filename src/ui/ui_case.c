@@ -578,8 +578,41 @@ static int merge(struct ui_app *app)
 	return 0;
 }
 
+/* The status of the current session, owned (to see it change). */
+static char *session_status(struct ui_app *app)
+{
+	struct doc_node *sess = ui_case_session(app);
+	const char *st = sess ? doc_map_str(sess, "status") : NULL;
+
+	return st ? xstrdup(st) : NULL;
+}
+
 /* Reload an unchanged document after another duo saved it. */
 static void reload(struct ui_app *app)
+{
+	char *before = session_status(app), *after;
+	struct doc_node *sess;
+
+	ui_case_reload(app);
+	after = session_status(app);
+	sess = ui_case_session(app);
+	if (sess && before && after && !str_eq(before, after)) {
+		char why[256];
+
+		if (review_editable(sess, why, sizeof why))
+			ui_status(app, "Versie %s is weer een concept: je kunt "
+			          "haar aanpassen.", doc_map_str(sess, "version"));
+		else
+			ui_status(app, "Bijgewerkt, nu alleen lezen. %s", why);
+	} else {
+		ui_status(app, "Bijgewerkt: de andere versie is opgehaald.");
+	}
+	free(before);
+	free(after);
+}
+
+/* See ui_impl.h. */
+void ui_case_reload(struct ui_app *app)
 {
 	struct ui_case *cs = &app->cs;
 	struct diags d = {0};
@@ -597,7 +630,6 @@ static void reload(struct ui_app *app)
 	cs->rev = rev;
 	undo_clear(cs);
 	ui_case_refresh_views(app);
-	ui_status(app, "Bijgewerkt: de andere versie is opgehaald.");
 	diags_free(&d);
 }
 

@@ -419,6 +419,7 @@ static void row_draw(struct ui_app *app, struct ui_list *l, size_t i,
 		              UI_LOOK_DIM));
 	else
 		used = ui_put_wrapped(app, t, row->text, part(app, selected,
+		                      row->flags & UI_ROW_DIMMED ? UI_LOOK_DIM :
 		                      UI_LOOK_NORMAL));
 	(void)used;
 	y += t.h;

@@ -247,3 +247,27 @@ duo submit "Gezin Niemand"
 expect_rc 1
 expect_err "huishouden 'Gezin Niemand' niet gevonden"
 ok
+
+t "fixing a version ends another team lead's review with vervallen"
+state
+awk '/^  version: 2$/ { v2 = 1 } { print } v2 && /^  status: concept$/ { print "  evaluation: 2027-02-15"; v2 = 0 }' \
+	"$TMP/state.yaml" >"$TMP/v2.yaml"
+as_duo import --replace "$TMP/v2.yaml"
+as_duo submit "$H"
+expect_rc 0
+DUO_USER="Jan de Wit" DUO_ROLE=teamleider duo comment "$H" --on f1 "Klopt de datum?"
+expect_rc 0
+as_lead approve "$H"
+expect_rc 0
+expect_out "vastgesteld: Gezin Visser versie 2 (ter-review → vastgesteld)"
+as_duo comments "$H"
+expect_out "   van Jan de Wit, 2026-11-23, vervallen (een andere teamleider stelde vast)"
+duo log "$H"
+expect_out "beoordeling vervallen van Jan de Wit"
+duo export --allow-incomplete "$H"
+expect_out "decision: vervallen"
+"$DUO_BIN" export --allow-incomplete "$H" >"$TMP/lapsed.yaml"
+fresh_db review-lapsed
+duo import "$TMP/lapsed.yaml"
+expect_rc 0
+ok

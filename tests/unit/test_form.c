@@ -182,9 +182,9 @@ static void load_expect(struct formset *fs, struct diags *d, const char *dir,
 	"        label: Besluit\n"                                      /* 11 */ \
 	"        type: choice\n"                                        /* 12 */ \
 	"        required: true\n"                                      /* 13 */ \
-	"        choices:\n"                                            /* 14 */ \
-	"          - {value: akkoord, label: Akkoord}\n"                /* 15 */ \
-	"          - {value: terug, label: Terug}\n"                    /* 16 */
+	"        choices: [{value: akkoord, label: Akkoord},\n"         /* 14 */ \
+	"          {value: terug, label: Terug},\n"                     /* 15 */ \
+	"          {value: vervallen, label: Vervallen}]\n"             /* 16 */
 #define REVIEW_FIELDS REVIEW_REVIEWER /* 8 */ REVIEW_DATE /* 9 */ \
 	REVIEW_DECISION
 #define REVIEW_END \
@@ -378,7 +378,7 @@ TEST(builtin_types_and_rules_match_readme)
 	/* a review without a decision is still in progress */
 	f = form_section_field(formset_section(&fs, "reviews"), "decision");
 	CHECK_INT(f->required, 0);
-	CHECK_INT(f->nchoices, 2);
+	CHECK_INT(f->nchoices, 3);
 	formset_free(&fs);
 	diags_free(&d);
 }
@@ -830,8 +830,8 @@ TEST(bad_builtin_wrong_type_or_rules)
 		"        type: choice\n"                                  /* 15 */
 		"        required: true\n"                                /* 16 */
 		"        choices:\n"                                      /* 17 */
-		"          - {value: akkoord, label: Akkoord}\n"          /* 18 */
-		"          - {value: later, label: Later}\n"              /* 19 */
+		"          [{value: akkoord, label: Akkoord}, {value: vervallen, label: Vervallen},\n" /* 18 */
+		"           {value: later, label: Later}]\n"              /* 19 */
 		REVIEW_END, 3);
 
 	expect(&d, dir, "6-review.yaml", 11, 15,
@@ -909,7 +909,7 @@ TEST(bad_required_if)
 	       "required_if noemt onbekend veld 'besluit' in sectie 'reviews'");
 	expect(&d, dir, "6-review.yaml", 24, 33,
 	       "'misschien' is geen keuze van veld 'decision' (kan zijn: "
-	       "akkoord, terug)");
+	       "akkoord, terug, vervallen)");
 	f = form_section_field(formset_section(&fs, "reviews"), "toelichting");
 	CHECK_STR(f->required_if_key, "decision");
 	CHECK_STR(f->required_if_value, "terug");

@@ -811,6 +811,68 @@ TEST(a_handed_in_version_holds_still)
 	world_close(&w);
 }
 
+TEST(submit_checks_the_state_it_hands_in)
+{
+	struct world w;
+	struct doc_node *doc, *sess;
+	long rev = 0, rev2 = 0;
+
+	CHECK_INT(world_open(&w), 0);
+	CHECK_INT(start_v2(&w), 0);
+	/* checked complete at rev; another process empties the evaluation
+	 * date before the step: the step refuses to hand in that state */
+	doc = load(&w, &rev);
+	sess = casedoc_session(doc, 2);
+	casedoc_set(forms(), "sessions", sess, "evaluation", NULL);
+	CHECK_INT(save(&w, doc, rev), 0);
+	doc_free(doc);
+	diags_clear(&w.d);
+	CHECK_INT(store_submit_at(w.duo, w.id, 0, rev, &w.d), STORE_MOVED);
+	CHECK_INT(w.d.n, 0);
+	CHECK_STR(status_of(&w, 2), "concept");
+	/* review_submit looks again and says what is missing now */
+	CHECK_REFUSED(&w, review_submit(w.duo, forms(), w.id, 0, &w.d),
+	              "geen evaluatiedatum");
+	doc = load(&w, &rev2);
+	CHECK(rev2 > rev);
+	casedoc_set(forms(), "sessions", casedoc_session(doc, 2), "evaluation",
+	            "2027-02-15");
+	CHECK_INT(save(&w, doc, rev2), 0);
+	doc_free(doc);
+	diags_clear(&w.d);
+	CHECK_INT(review_submit(w.duo, forms(), w.id, 0, &w.d), 2);
+	world_close(&w);
+}
+
+TEST(fixing_ends_another_team_leads_open_review)
+{
+	struct world w;
+	struct store *jan;
+	struct doc_node *doc, *r;
+	char *audit;
+
+	CHECK_INT(world_open(&w), 0);
+	jan = open_as(w.path, "Jan de Wit", "teamleider");
+	CHECK(jan != NULL);
+	CHECK_INT(start_v2(&w), 0);
+	CHECK_INT(review_submit(w.duo, forms(), w.id, 0, &w.d), 2);
+	CHECK_INT(review_comment(jan, forms(), w.id, 0, "f2", "Bron?", NULL,
+	                         &w.d), 0);
+	CHECK_INT(review_approve(w.lead, w.id, 0, &w.d), 2);
+	audit = last_audit(&w, NULL);
+	CHECK_CONTAINS(audit, "beoordeling vervallen van Jan de Wit");
+	free(audit);
+	doc = load(&w, NULL);
+	r = doc_map_get(casedoc_session(doc, 2), "reviews");
+	CHECK(r && r->len == 2);
+	CHECK_STR(doc_map_str(r->item[0], "reviewer"), "Jan de Wit");
+	CHECK_STR(doc_map_str(r->item[0], "decision"), "vervallen");
+	CHECK_STR(doc_map_str(r->item[1], "decision"), "akkoord");
+	doc_free(doc);
+	store_close(jan);
+	world_close(&w);
+}
+
 TEST(a_save_adds_one_concept_version_after_a_fixed_one)
 {
 	struct world w;
@@ -1012,6 +1074,8 @@ TEST(a_schema_1_database_is_migrated_and_keeps_its_data)
 int main(void)
 {
 	RUN(a_whole_round_submit_return_resubmit_approve);
+	RUN(submit_checks_the_state_it_hands_in);
+	RUN(fixing_ends_another_team_leads_open_review);
 	RUN(a_lokaal_or_rvt_user_cannot_fix_or_return);
 	RUN(a_team_lead_does_not_hand_in_or_reply);
 	RUN(an_unknown_role_changes_nothing);
