@@ -531,7 +531,15 @@ static void hh_draw(struct ui_app *app, struct ui_view *v, struct ui_rect r)
 	y++;
 	if (entries(hv) == 0 && (hv->hiding || !hv->query ||
 	                         (hv->hits_on && !hv->hits_error))) {
-		char *empty = hv->hiding ? xstrdup(
+		char *empty;
+
+		if (hv->search_at)
+			return; /* a search is coming */
+		empty = hv->hiding && hv->query ? xstrdup(
+			"Geen huishouden met precies deze naam: terwijl het "
+			"huishouden meekijkt, vindt / alleen de hele naam. Zoeken in "
+			"de tekst staat uit terwijl het huishouden meekijkt (F3).") :
+			hv->hiding ? xstrdup(
 			"Het huishouden kijkt mee: de namen van andere huishoudens "
 			"zijn verborgen. Zoek met / op de hele naam, of zet F3 uit.") :
 			!hv->query ? xstrdup(
@@ -539,9 +547,6 @@ static void hh_draw(struct ui_app *app, struct ui_view *v, struct ui_rect r)
 			xasprintf("Niets gevonden voor \u201c%s\u201d, niet in de namen en "
 			          "niet in de tekst. Esc wist de zoekopdracht.",
 			          hv->query);
-
-		if (hv->search_at)
-			return; /* a search is coming */
 		ui_put_wrapped(app, (struct ui_rect){y + 1, x, rows - 1, w}, empty,
 		               ui_look(app, UI_LOOK_DIM));
 		free(empty);

@@ -35,7 +35,7 @@ clean() {
 find() {
 	keys /
 	type_text "$1"
-	wait_for "1 gevonden" || return 1
+	wait_for "1 op naam" || return 1
 	keys Enter
 }
 
@@ -131,11 +131,12 @@ done
 # part of a name finds nothing; the whole name (any case) finds one
 keys /
 type_text "Gezin"
-wait_for "0 gevonden"
+wait_for "Geen huishouden met precies deze naam"
+expect_text "0 op naam"
 expect_no_text "Gezin Visser"
 keys C-a C-k
 type_text "gezin bulut"
-wait_for "1 gevonden"
+wait_for "1 op naam"
 wait_for "Gezin Bulut"
 expect_no_text "Gezin Visser"
 keys Enter Escape
@@ -146,9 +147,9 @@ select_row "Gezin Bulut" && keys Enter
 wait_for "Leden van het huishouden"
 # back on the list, the search cleared: only the household that was open
 keys Escape
-wait_for "Zoek op naam"
+wait_for "Zoek: "
 keys Escape
-wait_gone "Zoek op naam"
+wait_gone "Zoek: "
 wait_for "Gezin Bulut"
 expect_no_text "Gezin Visser"
 expect_no_text "Gezin Mulder"
