@@ -593,6 +593,9 @@ struct ui_case {
 	unsigned long missing_gen;
 	int missing_n[5];
 	char *missing_first[5];
+	/* the session's comments (review_comments), for comments_gen */
+	unsigned long comments_gen;
+	struct review_comments comments;
 };
 
 int ui_case_open(struct ui_app *app, const char *id, struct diags *d);
@@ -638,6 +641,9 @@ void ui_case_undo(struct ui_app *app, int tag);
 void ui_case_tick(struct ui_app *app);
 /* What is missing in stage 0..4: count and first line (cached). */
 int ui_case_missing(struct ui_app *app, int stage, const char **first);
+/* The comments of the session being walked (cached per generation of the
+ * document; strings point into it), or NULL when no session is open. */
+const struct review_comments *ui_case_comments(struct ui_app *app);
 /* The model form of the current session (4p by default), or NULL. */
 const struct form_model *ui_case_model(struct ui_app *app);
 /* Tell every view that the document changed. */

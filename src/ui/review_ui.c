@@ -50,18 +50,9 @@ static int fixed(const char *status)
 /* 1 when the session has a comment. */
 static int has_comments(struct ui_app *app)
 {
-	const struct doc_node *reviews = doc_map_get(ui_case_session(app),
-	                                             "reviews");
+	const struct review_comments *rc = ui_case_comments(app);
 
-	for (size_t i = 0; reviews && reviews->type == DOC_SEQ &&
-	     i < reviews->len; i++) {
-		const struct doc_node *c = doc_map_get(reviews->item[i],
-		                                       "comments");
-
-		if (c && c->type == DOC_SEQ && c->len)
-			return 1;
-	}
-	return 0;
+	return rc && rc->n;
 }
 
 /* See ui_impl.h. */
@@ -167,41 +158,42 @@ static void add_comment_row(struct ui_list *l, const struct review_comment *c)
 	          "x: afgehandeld of weer open.";
 }
 
+/* The comments of the session walked, or NULL when there is none or the
+ * household watches: comments are never for them. */
+static const struct review_comments *comments_shown(struct ui_app *app)
+{
+	return app->cfg.household_view ? NULL : ui_case_comments(app);
+}
+
 /* See ui_impl.h. */
 void ui_review_rows(struct ui_app *app, struct ui_list *l, int stage)
 {
-	struct doc_node *sess = ui_case_session(app);
-	struct review_comments rc;
+	const struct review_comments *rc = comments_shown(app);
 	struct ui_list old;
 	char **targets;
 	char *shown;
 
-	if (!sess || app->cfg.household_view)
+	if (!rc || !rc->n)
 		return;
-	review_comments(&app->fs, sess, &rc);
-	if (!rc.n) {
-		review_comments_free(&rc);
-		return;
-	}
 	old = *l;
 	targets = xcalloc(old.n + 1, sizeof *targets);
-	shown = xcalloc(rc.n, 1);
+	shown = xcalloc(rc->n, 1);
 	for (size_t i = 0; i < old.n; i++)
 		targets[i] = ui_review_row_target(app, &old.rows[i]);
 	memset(l, 0, sizeof *l);
 	l->empty = old.empty;
 	l->label_w = old.label_w;
 	/* the comments on the stage, or on nothing shown here, first */
-	for (size_t k = 0; k < rc.n; k++) {
+	for (size_t k = 0; k < rc->n; k++) {
 		int here = 0;
 
-		if (rc.v[k].stage != stage &&
-		    !(stage == 5 && rc.v[k].stage == REVIEW_STAGES - 1))
+		if (rc->v[k].stage != stage &&
+		    !(stage == 5 && rc->v[k].stage == REVIEW_STAGES - 1))
 			continue;
 		for (size_t i = 0; i < old.n && !here; i++)
-			here = str_eq(targets[i], rc.v[k].on);
+			here = str_eq(targets[i], rc->v[k].on);
 		if (!here) {
-			add_comment_row(l, &rc.v[k]);
+			add_comment_row(l, &rc->v[k]);
 			l->rows[l->n - 1].indent = COMMENT_INDENT;
 			shown[k] = 1;
 		}
@@ -209,9 +201,9 @@ void ui_review_rows(struct ui_app *app, struct ui_list *l, int stage)
 	for (size_t i = 0; i < old.n; i++) {
 		xgrow(&l->rows, &l->cap, l->n + 1, sizeof *l->rows);
 		l->rows[l->n++] = old.rows[i];
-		for (size_t k = 0; targets[i] && k < rc.n; k++)
-			if (!shown[k] && str_eq(targets[i], rc.v[k].on)) {
-				add_comment_row(l, &rc.v[k]);
+		for (size_t k = 0; targets[i] && k < rc->n; k++)
+			if (!shown[k] && str_eq(targets[i], rc->v[k].on)) {
+				add_comment_row(l, &rc->v[k]);
 				l->rows[l->n - 1].indent = old.rows[i].indent +
 				                           COMMENT_INDENT;
 				shown[k] = 1;
@@ -221,95 +213,85 @@ void ui_review_rows(struct ui_app *app, struct ui_list *l, int stage)
 	free(old.rows);
 	free(targets);
 	free(shown);
-	review_comments_free(&rc);
 }
 
 /* See ui_impl.h. */
 char *ui_review_note(struct ui_app *app, const char *on, long *first)
 {
-	struct doc_node *sess = ui_case_session(app);
-	struct review_comments rc;
+	const struct review_comments *rc = comments_shown(app);
 	struct strbuf sb = {0};
 
 	*first = 0;
-	if (!sess || !on || app->cfg.household_view)
+	if (!rc || !on)
 		return NULL;
-	review_comments(&app->fs, sess, &rc);
-	for (size_t k = 0; k < rc.n; k++) {
+	for (size_t k = 0; k < rc->n; k++) {
 		char *t, *m;
 
-		if (!str_eq(rc.v[k].on, on))
+		if (!str_eq(rc->v[k].on, on))
 			continue;
 		if (!*first)
-			*first = rc.v[k].id;
-		t = comment_text(&rc.v[k]);
-		m = comment_meta(&rc.v[k]);
+			*first = rc->v[k].id;
+		t = comment_text(&rc->v[k]);
+		m = comment_meta(&rc->v[k]);
 		sb_addf(&sb, "%s%s (%s)", sb.len ? "\n" : "", t, m);
 		free(t);
 		free(m);
 	}
-	for (size_t k = 0; k < rc.n; k++)
-		if (str_eq(rc.v[k].on, on) && !rc.v[k].resolved) {
-			*first = rc.v[k].id;
+	for (size_t k = 0; k < rc->n; k++)
+		if (str_eq(rc->v[k].on, on) && !rc->v[k].resolved) {
+			*first = rc->v[k].id;
 			break;
 		}
-	review_comments_free(&rc);
 	return sb.len ? sb_steal(&sb) : NULL;
 }
 
 /* See ui_impl.h. */
 char *ui_review_stage_note(struct ui_app *app, int stage, long *first)
 {
-	struct doc_node *sess = ui_case_session(app);
-	struct review_comments rc;
+	const struct review_comments *rc = comments_shown(app);
 	struct strbuf sb = {0};
 	long open_one = 0;
 
 	*first = 0;
-	if (!sess || app->cfg.household_view)
+	if (!rc)
 		return NULL;
-	review_comments(&app->fs, sess, &rc);
-	for (size_t k = 0; k < rc.n; k++) {
+	for (size_t k = 0; k < rc->n; k++) {
 		char *t, *m;
 
-		if (rc.v[k].stage != stage &&
-		    !(stage == 5 && rc.v[k].stage == REVIEW_STAGES - 1))
+		if (rc->v[k].stage != stage &&
+		    !(stage == 5 && rc->v[k].stage == REVIEW_STAGES - 1))
 			continue;
 		if (!*first)
-			*first = rc.v[k].id;
-		if (!rc.v[k].resolved && !open_one)
-			open_one = rc.v[k].id;
-		t = comment_text(&rc.v[k]);
-		m = comment_meta(&rc.v[k]);
-		sb_addf(&sb, "%s (bij %s)\n    %s\n", t, rc.v[k].on ? rc.v[k].on :
+			*first = rc->v[k].id;
+		if (!rc->v[k].resolved && !open_one)
+			open_one = rc->v[k].id;
+		t = comment_text(&rc->v[k]);
+		m = comment_meta(&rc->v[k]);
+		sb_addf(&sb, "%s (bij %s)\n    %s\n", t, rc->v[k].on ? rc->v[k].on :
 		        "?", m);
 		free(t);
 		free(m);
 	}
 	if (open_one)
 		*first = open_one;
-	review_comments_free(&rc);
 	return sb.len ? sb_steal(&sb) : NULL;
 }
 
 /* See ui_impl.h. */
 char *ui_review_sidebar(struct ui_app *app, int stage, int *open)
 {
-	struct doc_node *sess = ui_case_session(app);
-	struct review_comments rc;
+	const struct review_comments *rc = comments_shown(app);
 	int n, o;
 
 	*open = 0;
-	if (!sess || app->cfg.household_view)
+	if (!rc)
 		return NULL;
-	review_comments(&app->fs, sess, &rc);
-	n = rc.count[stage];
-	o = rc.open_count[stage];
+	n = rc->count[stage];
+	o = rc->open_count[stage];
 	if (stage == 5) {
-		n += rc.count[REVIEW_STAGES - 1];
-		o += rc.open_count[REVIEW_STAGES - 1];
+		n += rc->count[REVIEW_STAGES - 1];
+		o += rc->open_count[REVIEW_STAGES - 1];
 	}
-	review_comments_free(&rc);
 	*open = o;
 	if (!n)
 		return NULL;
@@ -455,8 +437,7 @@ static int wrong_role_or_status(struct ui_app *app, enum ui_action a)
 
 static void do_submit(struct ui_app *app)
 {
-	struct doc_node *sess = ui_case_session(app);
-	struct review_comments rc;
+	const struct review_comments *rc;
 	const char *first = NULL;
 	char *text;
 	int missing = 0, stage = -1;
@@ -478,16 +459,14 @@ static void do_submit(struct ui_app *app)
 		         missing > 1 ? " (en meer, zie de zijbalk)" : "");
 		return;
 	}
-	review_comments(&app->fs, sess, &rc);
-	if (rc.open) {
+	rc = ui_case_comments(app);
+	if (rc && rc->open) {
 		ui_error(app, "Versie %s heeft nog %zu open opmerking%s; "
 		         "beantwoord ze (r) en handel ze af (x) voordat je "
-		         "indient.", version_of(app), rc.open,
-		         rc.open == 1 ? "" : "en");
-		review_comments_free(&rc);
+		         "indient.", version_of(app), rc->open,
+		         rc->open == 1 ? "" : "en");
 		return;
 	}
-	review_comments_free(&rc);
 	text = xasprintf("De teamleider krijgt versie %s te lezen. Tot zij haar "
 	                 "vaststelt of terugstuurt, kan niemand haar "
 	                 "aanpassen.", version_of(app));
@@ -588,7 +567,7 @@ static void reply_done(struct ui_app *app, struct ui_dialog *dl, int ok)
 }
 
 /* The comment with this row id in the session, or NULL. */
-static const struct review_comment *find_comment(struct review_comments *rc,
+static const struct review_comment *find_comment(const struct review_comments *rc,
                                                  long id)
 {
 	for (size_t k = 0; k < rc->n; k++)
@@ -619,8 +598,7 @@ static void do_comment(struct ui_app *app, struct ui_view *v)
 static void do_reply_or_resolve(struct ui_app *app, struct ui_view *v,
                                 enum ui_action a)
 {
-	struct doc_node *sess = ui_case_session(app);
-	struct review_comments rc;
+	const struct review_comments *rc;
 	const struct review_comment *m;
 	long comment = 0;
 	char *on = v->ops->review_target ? v->ops->review_target(app, v,
@@ -628,8 +606,8 @@ static void do_reply_or_resolve(struct ui_app *app, struct ui_view *v,
 	                                 : NULL;
 
 	free(on);
-	review_comments(&app->fs, sess, &rc);
-	m = comment ? find_comment(&rc, comment) : NULL;
+	rc = ui_case_comments(app);
+	m = rc && comment ? find_comment(rc, comment) : NULL;
 	if (!m) {
 		ui_error(app, "Zet de cursor eerst op een opmerking (onder het "
 		         "punt waar zij over gaat).");
@@ -652,7 +630,6 @@ static void do_reply_or_resolve(struct ui_app *app, struct ui_view *v,
 		}
 		diags_free(&d);
 	}
-	review_comments_free(&rc);
 }
 
 /* See ui_impl.h. */

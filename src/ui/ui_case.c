@@ -151,6 +151,8 @@ void ui_case_close(struct ui_app *app)
 	cs->undo = NULL;
 	cs->capundo = 0;
 	missing_clear(cs);
+	review_comments_free(&cs->comments);
+	cs->comments_gen = 0;
 	renames_clear(cs);
 	free(cs->save_error);
 	cs->save_error = NULL;
@@ -839,6 +841,22 @@ int ui_case_missing(struct ui_app *app, int stage, const char **first)
 	if (first)
 		*first = cs->missing_first[stage];
 	return cs->missing_n[stage];
+}
+
+/* See ui_impl.h. */
+const struct review_comments *ui_case_comments(struct ui_app *app)
+{
+	struct ui_case *cs = &app->cs;
+	struct doc_node *sess = ui_case_session(app);
+
+	if (!sess)
+		return NULL;
+	if (cs->comments_gen != cs->gen) {
+		review_comments_free(&cs->comments);
+		review_comments(&app->fs, sess, &cs->comments);
+		cs->comments_gen = cs->gen;
+	}
+	return &cs->comments;
 }
 
 /* See ui_impl.h. */
